@@ -1,0 +1,62 @@
+package org.dotchain.hub.budget;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import org.dotchain.hub.access.MilitaryUnit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves money through a unit's budget. Reservations lock the unit's row first, so concurrent checkouts of one unit
+ * queue up and the available amount they check is the one they spend from.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class BudgetLedger {
+
+    private final EntityManager entityManager;
+    private final BudgetEntryRepository entries;
+    private final UnitBudgetRepository budgets;
+
+    BudgetLedger(EntityManager entityManager, BudgetEntryRepository entries, UnitBudgetRepository budgets) {
+        this.entityManager = entityManager;
+        this.entries = entries;
+        this.budgets = budgets;
+    }
+
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+    public UnitBudget budgetOf(Long unitId) {
+        return budgets.findById(unitId).orElseThrow(() -> new IllegalArgumentException("No unit with id " + unitId));
+    }
+
+    public void allocate(Long unitId, BigDecimal amount, String reference) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.ALLOCATED, amount, null, reference));
+    }
+
+    public void reserve(Long unitId, BigDecimal amount, Long orderId) {
+        entityManager.find(MilitaryUnit.class, unitId, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.flush();
+        BigDecimal available = entityManager.createQuery(
+                        "select b.available from UnitBudget b where b.unitId = :unitId", BigDecimal.class)
+                .setParameter("unitId", unitId).getSingleResult();
+        if (available.compareTo(amount) < 0) {
+            throw new InsufficientBudgetException(amount, available);
+        }
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RESERVED, amount, orderId, reference("reserve", orderId)));
+    }
+
+    public void commit(Long unitId, BigDecimal amount, Long orderId) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.COMMITTED, amount, orderId, reference("commit", orderId)));
+    }
+
+    public void release(Long unitId, BigDecimal amount, Long orderId) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RELEASED, amount, orderId, reference("release", orderId)));
+    }
+
+    /** One reservation, commitment or release per order: the unique reference makes a repeated step fail, not count twice. */
+    private static String reference(String step, Long orderId) {
+        return "order-" + orderId + "-" + step;
+    }
+}

@@ -1,0 +1,30 @@
+package org.dotchain.hub.catalog;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** A product card as the showcase API shows it. */
+public record ProductView(
+        String code,
+        String name,
+        String type,
+        String description,
+        BigDecimal unitPrice,
+        String currency,
+        int stock,
+        boolean inStock,
+        int leadTimeDays,
+        SupplierRef supplier,
+        Map<String, Object> specifications) {
+
+    public record SupplierRef(String code, String name) {
+    }
+
+    static ProductView of(Product product) {
+        Supplier supplier = product.getSupplier();
+        return new ProductView(product.getCode(), product.getName(), product.getProductType(),
+                product.getDescription(), product.getUnitPrice(), "UAH", product.getStock(),
+                product.getStock() > 0, product.getLeadTimeDays(),
+                new SupplierRef(supplier.getCode(), supplier.getName()), product.getSpecifications());
+    }
+}

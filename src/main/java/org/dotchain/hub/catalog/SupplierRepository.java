@@ -1,0 +1,9 @@
+package org.dotchain.hub.catalog;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SupplierRepository extends JpaRepository<Supplier, Long> {
+
+    Optional<Supplier> findByCode(String code);
+}

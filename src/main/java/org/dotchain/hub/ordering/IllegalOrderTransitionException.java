@@ -1,0 +1,8 @@
+package org.dotchain.hub.ordering;
+
+public class IllegalOrderTransitionException extends RuntimeException {
+
+    public IllegalOrderTransitionException(String orderNumber, OrderStatus from, OrderStatus to) {
+        super("Order " + orderNumber + " cannot go from " + from + " to " + to);
+    }
+}

@@ -1,0 +1,96 @@
+package org.dotchain.hub.ordering;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.dotchain.hub.access.MilitaryUnit;
+import org.dotchain.hub.access.MilitaryUnitRepository;
+import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.budget.BudgetLedger;
+import org.dotchain.hub.catalog.Product;
+import org.dotchain.hub.catalog.ProductRepository;
+import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.integration.Outbox;
+import org.dotchain.hub.integration.SupplierChannels;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates in-stock orders and forms them. Creating reserves budget and holds stock; forming commits the budget,
+ * starts the shipping clock and, in the same transaction, puts the order in the outbox for its supplier.
+ */
+@Service
+@Transactional
+public class OrderPlacement {
+
+    static final int SHIPPING_DAYS = 7;
+
+    private final PurchaseOrderRepository orders;
+    private final ProductRepository products;
+    private final MilitaryUnitRepository units;
+    private final BudgetLedger ledger;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    OrderPlacement(PurchaseOrderRepository orders, ProductRepository products, MilitaryUnitRepository units,
+                   BudgetLedger ledger, Outbox outbox, AuditTrail audit, Clock clock) {
+        this.orders = orders;
+        this.products = products;
+        this.units = units;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** All products must come from one supplier: checkout splits a cart per supplier before it calls this. */
+    public PurchaseOrder placeInStockOrder(String unitCode, Map<String, Integer> quantitiesByProductCode) {
+        MilitaryUnit unit = units.findByCode(unitCode)
+                .orElseThrow(() -> new NoSuchElementException("No unit with code " + unitCode));
+        PurchaseOrder order = null;
+        for (var wanted : quantitiesByProductCode.entrySet()) {
+            Product product = products.findByCode(wanted.getKey())
+                    .orElseThrow(() -> new NoSuchElementException("No product with code " + wanted.getKey()));
+            if (order == null) {
+                order = new PurchaseOrder(nextOrderNumber(), OrderKind.ORDER, unit, product.getSupplier(), null,
+                        OrderStatus.AWAITING_SIGNATURE);
+            } else if (!order.getSupplier().getId().equals(product.getSupplier().getId())) {
+                throw new IllegalArgumentException("An order goes to one supplier; " + product.getCode()
+                        + " belongs to " + product.getSupplier().getCode());
+            }
+            if (products.takeStock(product.getId(), wanted.getValue()) == 0) {
+                throw new OutOfStockException(product.getCode(), wanted.getValue());
+            }
+            order.addLine(product, wanted.getValue());
+        }
+        if (order == null) {
+            throw new IllegalArgumentException("An order needs at least one line");
+        }
+        orders.save(order);
+        ledger.reserve(unit.getId(), order.getTotal(), order.getId());
+        audit.record("hub", "ORDER_CREATED", "order", order.getOrderNumber(), "total=" + order.getTotal());
+        return order;
+    }
+
+    /** The step the orderer's signature triggers. */
+    public PurchaseOrder form(String orderNumber) {
+        PurchaseOrder order = orders.findByOrderNumber(orderNumber)
+                .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
+        order.moveTo(OrderStatus.FORMED, Set.of(OrderStatus.AWAITING_SIGNATURE), "signed by its creator");
+        order.setShipBy(LocalDate.now(clock).plusDays(SHIPPING_DAYS));
+        ledger.commit(order.getUnit().getId(), order.getTotal(), order.getId());
+        Supplier supplier = order.getSupplier();
+        outbox.publish(OrderMessage.TYPE, SupplierChannels.ordersOf(supplier.getCode()), order.getOrderNumber(),
+                OrderMessage.of(order, clock.instant()));
+        audit.record("hub", "ORDER_FORMED", "order", order.getOrderNumber(), "shipBy=" + order.getShipBy());
+        return order;
+    }
+
+    private String nextOrderNumber() {
+        return "ORD-%d-%06d".formatted(Year.now(clock).getValue(), orders.nextOrderSequence());
+    }
+}

@@ -1,0 +1,17 @@
+package org.dotchain.hub.ordering;
+
+public enum OrderStatus {
+    AWAITING_SUPPLIER_ANSWER,
+    DECLINED,
+    EXPIRED,
+    AWAITING_SIGNATURE,
+    CANCELLED,
+    FORMED,
+    TRANSFERRED,
+    ACCEPTED_BY_SUPPLIER,
+    REJECTED_BY_SUPPLIER,
+    PARTIALLY_DELIVERED,
+    DELIVERED,
+    PAID,
+    COMPLETED
+}

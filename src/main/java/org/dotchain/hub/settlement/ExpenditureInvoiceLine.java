@@ -1,0 +1,49 @@
+package org.dotchain.hub.settlement;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+import org.dotchain.hub.ordering.OrderLine;
+
+@Entity
+public class ExpenditureInvoiceLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "invoice_id")
+    private ExpenditureInvoice invoice;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "order_line_id")
+    private OrderLine orderLine;
+
+    private int quantity;
+    private BigDecimal amount;
+
+    protected ExpenditureInvoiceLine() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public OrderLine getOrderLine() {
+        return orderLine;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+}

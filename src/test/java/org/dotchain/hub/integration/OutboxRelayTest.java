@@ -1,0 +1,182 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+
+/** The first thread through the hub: a formed order travels from the database, through the outbox, to its supplier's queue. */
+@HubIntegrationTest
+class OutboxRelayTest {
+
+    private static final String SKYFORGE_ORDERS = "supplier.skyforge.orders";
+
+    @Autowired
+    OrderPlacement placement;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    EmbeddedActiveMQ broker;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    ObjectMapper json;
+
+    JmsTemplate jms;
+
+    @BeforeEach
+    void supplierSide() {
+        jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(5_000);
+    }
+
+    @Test
+    void formedOrderArrivesOnItsSupplierQueueAsAValidVersionedMessage() throws Exception {
+        String orderNumber = formedSkyforgeOrder(Map.of("SKF-FPV7", 3, "SKF-RELAY", 1));
+        String messageId = db.queryForObject(
+                "select message_id::text from outbox_message where correlation_id = ?", String.class, orderNumber);
+
+        Message message = receive(orderNumber);
+
+        assertThat(message).as("order on %s", SKYFORGE_ORDERS).isNotNull();
+        assertThat(message.getStringProperty("hubMessageId")).isEqualTo(messageId);
+        assertThat(message.getStringProperty("hubMessageType")).isEqualTo("ORDER");
+        String body = ((TextMessage) message).getText();
+        producer.requestBody("json-validator:connectors/contracts/order-v1.schema.json", body);
+        JsonNode order = json.readTree(body);
+        assertThat(order.get("orderNumber").asText()).isEqualTo(orderNumber);
+        assertThat(order.get("contractVersion").asText()).isEqualTo("1.0");
+        assertThat(order.at("/buyer/unitCode").asText()).isEqualTo("A1001");
+        assertThat(order.at("/supplier/registrationCode").asText()).isEqualTo("41234567");
+        assertThat(order.get("shipBy").asText()).isEqualTo(LocalDate.now().plusDays(7).toString());
+        assertThat(order.get("totalAmount").asText()).isEqualTo("101500.00");
+        assertThat(order.get("lines")).hasSize(2);
+        JsonNode relayLine = lineFor(order, "SKF-RELAY");
+        assertThat(relayLine.get("quantity").asInt()).isEqualTo(1);
+        assertThat(relayLine.get("unitPrice").asText()).isEqualTo("58000.00");
+        assertThat(lineFor(order, "SKF-FPV7").get("lineAmount").asText()).isEqualTo("43500.00");
+        assertThat(sentAt(orderNumber)).isNotNull();
+    }
+
+    @Test
+    void orderAndOutboxRowAreWrittenInOneTransaction() {
+        String unitCode = "A2002";
+        int ordersBefore = db.queryForObject("select count(*) from purchase_order", Integer.class);
+        int outboxBefore = db.queryForObject("select count(*) from outbox_message", Integer.class);
+
+        PurchaseOrder order = placement.placeInStockOrder(unitCode, Map.of("STP-DROP", 1));
+        // A failing commit step must leave neither the order's new status nor the message behind.
+        db.execute("alter table outbox_message add constraint reject_for_test check (correlation_id <> '"
+                + order.getOrderNumber() + "')");
+        try {
+            assertThatThrownBy(() -> placement.form(order.getOrderNumber()));
+        } finally {
+            db.execute("alter table outbox_message drop constraint reject_for_test");
+        }
+
+        assertThat(db.queryForObject("select status from purchase_order where order_number = ?", String.class,
+                order.getOrderNumber())).isEqualTo("AWAITING_SIGNATURE");
+        assertThat(db.queryForObject("select count(*) from purchase_order", Integer.class)).isEqualTo(ordersBefore + 1);
+        assertThat(db.queryForObject("select count(*) from outbox_message", Integer.class)).isEqualTo(outboxBefore);
+        assertThat(db.queryForObject("select count(*) from budget_entry where order_id = ? and kind = 'COMMITTED'",
+                Integer.class, order.getId())).isZero();
+    }
+
+    @Test
+    void restartingTheRelaySendsNothingTwice() throws Exception {
+        String orderNumber = formedSkyforgeOrder(Map.of("SKF-FPV10", 2));
+        assertThat(receive(orderNumber)).isNotNull();
+
+        camel.getRouteController().stopRoute("outbox-relay");
+        camel.getRouteController().startRoute("outbox-relay");
+
+        assertNothingMoreFor(orderNumber);
+    }
+
+    @Test
+    void aResendAfterTheSentMarkWasLostIsDroppedByTheBroker() throws Exception {
+        String orderNumber = formedSkyforgeOrder(Map.of("SKF-FPV7", 1));
+        assertThat(receive(orderNumber)).isNotNull();
+
+        // As if the hub died after the broker took the message but before the row was marked sent.
+        db.update("update outbox_message set sent_at = null where correlation_id = ?", orderNumber);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentAt(orderNumber) != null);
+
+        assertNothingMoreFor(orderNumber);
+    }
+
+    @Test
+    void aBrokerFailureLeavesTheRowForTheNextAttempt() throws Exception {
+        broker.getActiveMQServer().stop();
+        String orderNumber;
+        try {
+            orderNumber = formedSkyforgeOrder(Map.of("SKF-FPV7", 2));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> sentAt(orderNumber) == null);
+        } finally {
+            broker.getActiveMQServer().start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentAt(orderNumber) != null);
+        Message message = receive(orderNumber);
+        assertThat(message).isNotNull();
+        assertThat(json.readTree(((TextMessage) message).getText()).get("orderNumber").asText()).isEqualTo(orderNumber);
+        assertNothingMoreFor(orderNumber);
+    }
+
+    private String formedSkyforgeOrder(Map<String, Integer> quantities) {
+        PurchaseOrder order = placement.placeInStockOrder("A1001", quantities);
+        placement.form(order.getOrderNumber());
+        return order.getOrderNumber();
+    }
+
+    private Message receive(String orderNumber) {
+        return jms.receiveSelected(SKYFORGE_ORDERS, "JMSCorrelationID = '" + orderNumber + "'");
+    }
+
+    private void assertNothingMoreFor(String orderNumber) throws JMSException {
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> jms.browseSelected(SKYFORGE_ORDERS, "JMSCorrelationID = '" + orderNumber + "'",
+                        (session, browser) -> browser.getEnumeration().hasMoreElements()) == Boolean.FALSE);
+        jms.setReceiveTimeout(500);
+        assertThat(receive(orderNumber)).isNull();
+    }
+
+    private Object sentAt(String orderNumber) {
+        return db.queryForObject("select sent_at from outbox_message where correlation_id = ?", Object.class,
+                orderNumber);
+    }
+
+    private static JsonNode lineFor(JsonNode order, String productCode) {
+        for (JsonNode line : order.get("lines")) {
+            if (line.get("productCode").asText().equals(productCode)) {
+                return line;
+            }
+        }
+        throw new AssertionError("No line for " + productCode);
+    }
+}
