@@ -180,7 +180,7 @@ create table document (
     kind       varchar(32)  not null check (kind in ('ORDER', 'EXPENDITURE_INVOICE', 'ACCEPTANCE_CERTIFICATE')),
     number     varchar(64)  not null,
     content    bytea        not null,
-    sha256     char(64)     not null,
+    sha256     varchar(64)     not null,
     created_at timestamptz  not null default now(),
     unique (kind, number)
 );
@@ -263,8 +263,8 @@ create table audit_entry (
     subject_type  varchar(64)  not null,
     subject_id    varchar(64)  not null,
     details       text         not null,
-    previous_hash char(64)     not null,
-    hash          char(64)     not null unique
+    previous_hash varchar(64)     not null,
+    hash          varchar(64)     not null unique
 );
 
 create function audit_entry_is_append_only() returns trigger language plpgsql as $$
