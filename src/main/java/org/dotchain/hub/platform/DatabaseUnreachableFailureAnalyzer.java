@@ -3,23 +3,21 @@ package org.dotchain.hub.platform;
 import org.postgresql.util.PSQLException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /** Turns a failed connection to the configured PostgreSQL into one message that says what was tried and what to change. */
-class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<PSQLException> implements EnvironmentAware {
+class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<PSQLException> {
 
-    private Environment environment;
+    private final Environment environment;
 
-    @Override
-    public void setEnvironment(Environment environment) {
+    DatabaseUnreachableFailureAnalyzer(Environment environment) {
         this.environment = environment;
     }
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, PSQLException cause) {
-        String url = environment == null ? null : environment.getProperty("spring.datasource.url");
-        String user = environment == null ? null : environment.getProperty("spring.datasource.username");
+        String url = environment.getProperty("spring.datasource.url");
+        String user = environment.getProperty("spring.datasource.username");
         String tried = url == null || url.isBlank() ? "the embedded PostgreSQL" : url + (user == null ? "" : " as " + user);
         return new FailureAnalysis(
                 "The hub could not connect to PostgreSQL at " + tried + ": " + cause.getMessage(),

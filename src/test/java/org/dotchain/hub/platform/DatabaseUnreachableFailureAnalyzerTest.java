@@ -14,8 +14,7 @@ class DatabaseUnreachableFailureAnalyzerTest {
     void saysWhatWasTriedAndWhichSettingToChange() {
         String url = "jdbc:postgresql://127.0.0.1:1/dotchain";
         Throwable refused = catchThrowable(() -> DriverManager.getConnection(url, "hub", "secret"));
-        DatabaseUnreachableFailureAnalyzer analyzer = new DatabaseUnreachableFailureAnalyzer();
-        analyzer.setEnvironment(new MockEnvironment()
+        DatabaseUnreachableFailureAnalyzer analyzer = new DatabaseUnreachableFailureAnalyzer(new MockEnvironment()
                 .withProperty("spring.datasource.url", url)
                 .withProperty("spring.datasource.username", "hub"));
 
