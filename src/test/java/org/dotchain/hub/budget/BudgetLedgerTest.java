@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.MilitaryUnitRepository;
@@ -23,13 +25,14 @@ class BudgetLedgerTest {
 
     @Test
     void movesMoneyBetweenBucketsAndKeepsTheBalance() {
-        MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit("T-LEDGER", "Test unit T-LEDGER")));
-        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal("1000.00"), "test-alloc-ledger"));
+        MilitaryUnit unit = unitWith("1000.00");
+        long signed = orderId();
+        long cancelled = orderId();
 
-        tx.executeWithoutResult(status -> ledger.reserve(unit.getId(), new BigDecimal("300.00"), 9_000_001L));
-        tx.executeWithoutResult(status -> ledger.reserve(unit.getId(), new BigDecimal("200.00"), 9_000_002L));
-        tx.executeWithoutResult(status -> ledger.commit(unit.getId(), new BigDecimal("300.00"), 9_000_001L));
-        tx.executeWithoutResult(status -> ledger.release(unit.getId(), new BigDecimal("200.00"), 9_000_002L));
+        tx.executeWithoutResult(status -> ledger.reserve(unit.getId(), new BigDecimal("300.00"), signed));
+        tx.executeWithoutResult(status -> ledger.reserve(unit.getId(), new BigDecimal("200.00"), cancelled));
+        tx.executeWithoutResult(status -> ledger.commit(unit.getId(), new BigDecimal("300.00"), signed));
+        tx.executeWithoutResult(status -> ledger.release(unit.getId(), new BigDecimal("200.00"), cancelled));
 
         UnitBudget budget = ledger.budgetOf(unit.getId());
         assertThat(budget.getAllocated()).isEqualByComparingTo("1000.00");
@@ -43,15 +46,26 @@ class BudgetLedgerTest {
 
     @Test
     void refusesAReservationBeyondTheAvailableBudgetAndChangesNothing() {
-        MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit("T-SHORT", "Test unit T-SHORT")));
-        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal("500.00"), "test-alloc-short"));
+        MilitaryUnit unit = unitWith("500.00");
 
         assertThatThrownBy(() -> tx.executeWithoutResult(
-                status -> ledger.reserve(unit.getId(), new BigDecimal("500.01"), 9_000_003L)))
+                status -> ledger.reserve(unit.getId(), new BigDecimal("500.01"), orderId())))
                 .isInstanceOf(InsufficientBudgetException.class)
                 .hasMessage("The order needs 500.01 UAH but only 500.00 UAH of the unit's budget is available");
 
         assertThat(ledger.budgetOf(unit.getId()).getAvailable()).isEqualByComparingTo("500.00");
         assertThat(ledger.budgetOf(unit.getId()).getReserved()).isEqualByComparingTo("0.00");
+    }
+
+    /** A unit of its own per test, so the suite can run again on a database that keeps its data. */
+    private MilitaryUnit unitWith(String allocation) {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit(code, "Test unit " + code)));
+        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal(allocation), "test-" + code));
+        return unit;
+    }
+
+    private static long orderId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
     }
 }

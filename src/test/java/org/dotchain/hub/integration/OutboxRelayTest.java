@@ -13,7 +13,9 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.dotchain.hub.HubIntegrationTest;
@@ -36,8 +38,6 @@ class OutboxRelayTest {
     @Autowired
     JdbcTemplate db;
     @Autowired
-    ConnectionFactory connectionFactory;
-    @Autowired
     EmbeddedActiveMQ broker;
     @Autowired
     CamelContext camel;
@@ -48,9 +48,10 @@ class OutboxRelayTest {
 
     JmsTemplate jms;
 
+    /** The supplier's system connects from outside, over TCP to the broker's network acceptor, as it would in production. */
     @BeforeEach
     void supplierSide() {
-        jms = new JmsTemplate(connectionFactory);
+        jms = new JmsTemplate(supplierConnectionFactory());
         jms.setReceiveTimeout(5_000);
     }
 
@@ -139,6 +140,7 @@ class OutboxRelayTest {
                     .until(() -> sentAt(orderNumber) == null);
         } finally {
             broker.getActiveMQServer().start();
+            supplierSide();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sentAt(orderNumber) != null);
@@ -146,6 +148,11 @@ class OutboxRelayTest {
         assertThat(message).isNotNull();
         assertThat(json.readTree(((TextMessage) message).getText()).get("orderNumber").asText()).isEqualTo(orderNumber);
         assertNothingMoreFor(orderNumber);
+    }
+
+    private ConnectionFactory supplierConnectionFactory() {
+        int port = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor("network")).getActualPort();
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
     }
 
     private String formedSkyforgeOrder(Map<String, Integer> quantities) {
