@@ -6,7 +6,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /** A rendered PDF of the supply cycle, in its latest signed revision. */
 @Entity
@@ -25,14 +29,31 @@ public class Document {
     private String sha256;
     private Instant createdAt = Instant.now();
 
+    @Version
+    private long version;
+
     protected Document() {
     }
 
-    public Document(Kind kind, String number, byte[] content, String sha256) {
+    public Document(Kind kind, String number, byte[] content, Instant createdAt) {
         this.kind = kind;
         this.number = number;
-        this.content = content.clone();
-        this.sha256 = sha256;
+        this.createdAt = createdAt;
+        replaceContent(content);
+    }
+
+    /** A new revision, such as one with another signature; earlier revisions stay inside it, byte for byte. */
+    public void replaceContent(byte[] pdf) {
+        this.content = pdf.clone();
+        this.sha256 = sha256Of(pdf);
+    }
+
+    public static String sha256Of(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     public Long getId() {

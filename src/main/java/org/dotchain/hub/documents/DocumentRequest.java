@@ -35,6 +35,11 @@ public record DocumentRequest(
     public record SignatureBlock(String role, String party, String field) {
     }
 
+    public DocumentRequest withSignatureBlocks(List<SignatureBlock> blocks) {
+        return new DocumentRequest(kind, number, issuedOn, unitDesignation, supplierName, supplierRegistrationCode,
+                lines, reference, shipBy, List.copyOf(blocks));
+    }
+
     public BigDecimal total() {
         return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

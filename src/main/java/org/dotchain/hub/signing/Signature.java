@@ -31,19 +31,22 @@ public class Signature {
     private Person signer;
 
     private String signerName;
+    private String signerIdentity;
+    private byte[] signerCertificate;
     private int revision;
     private Instant signedAt;
 
     protected Signature() {
     }
 
-    public Signature(Document document, String fieldName, String partyRole, Person signer, String signerName,
-                     int revision, Instant signedAt) {
+    Signature(Document document, SigningStep step, String signerName, byte[] signerCertificate, int revision,
+              Instant signedAt) {
         this.document = document;
-        this.fieldName = fieldName;
-        this.partyRole = partyRole;
-        this.signer = signer;
+        this.fieldName = step.getFieldName();
+        this.partyRole = step.getPartyRole();
+        this.signerIdentity = step.getSignerIdentity();
         this.signerName = signerName;
+        this.signerCertificate = signerCertificate.clone();
         this.revision = revision;
         this.signedAt = signedAt;
     }
@@ -66,6 +69,14 @@ public class Signature {
 
     public String getSignerName() {
         return signerName;
+    }
+
+    public String getSignerIdentity() {
+        return signerIdentity;
+    }
+
+    public Person getSigner() {
+        return signer;
     }
 
     public int getRevision() {

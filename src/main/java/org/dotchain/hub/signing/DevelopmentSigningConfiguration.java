@@ -1,0 +1,21 @@
+package org.dotchain.hub.signing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Development signing, on by default for the demo and tests; switch it off where real signers sign. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "hub.signing.development.enabled", havingValue = "true", matchIfMissing = true)
+class DevelopmentSigningConfiguration {
+
+    @Bean
+    DevelopmentCertificateAuthority developmentCertificateAuthority(
+            @Value("${hub.data-dir}") Path dataDir,
+            @Value("${hub.signing.development.keystore-password}") String password, Clock clock) {
+        return new DevelopmentCertificateAuthority(dataDir.resolve("pki"), password.toCharArray(), clock);
+    }
+}

@@ -1,0 +1,111 @@
+package org.dotchain.hub.signing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/documents/{documentId}")
+@Tag(name = "Documents", description = "Documents of the supply cycle, their signing rounds and signatures")
+class DocumentController {
+
+    private final SigningService signing;
+
+    DocumentController(SigningService signing) {
+        this.signing = signing;
+    }
+
+    @GetMapping
+    @Operation(summary = "The document, its signers in order and whose turn it is")
+    DocumentView document(@PathVariable Long documentId) {
+        return DocumentView.of(signing.round(documentId));
+    }
+
+    @GetMapping(value = "/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The PDF in its latest revision, with every signature so far")
+    ResponseEntity<byte[]> pdf(@PathVariable Long documentId) {
+        var document = signing.round(documentId).getDocument();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.getNumber() + ".pdf").build().toString())
+                .header(HttpHeaders.ETAG, "\"" + document.getSha256() + "\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(document.getContent());
+    }
+
+    @PostMapping("/signing-requests")
+    @Operation(summary = "External signing, step 1: prepare the next signature for the signer named by the certificate",
+            description = "The response carries the digest of the PDF's byte range; the signer's own tool signs it "
+                    + "(PAdES baseline B: CMS with content-type, message-digest and signing-certificate-v2) and "
+                    + "sends the CMS back with step 2. The hub never holds the signer's key.")
+    ResponseEntity<SigningRequestView> requestSignature(@PathVariable Long documentId,
+                                                        @Valid @RequestBody CertificateUpload upload) {
+        SigningRequest request = signing.requestSignature(documentId, Base64Body.decode(upload.certificate(), "certificate"));
+        return ResponseEntity.created(URI.create("/api/documents/" + documentId + "/signing-requests/" + request.getId()))
+                .body(SigningRequestView.of(documentId, request));
+    }
+
+    @PutMapping("/signing-requests/{requestId}/signature")
+    @Operation(summary = "External signing, step 2: the signer's CMS signature over the digest of step 1",
+            description = "Accepted only if every signature of the new revision verifies; otherwise 422 with the "
+                    + "verification report, and nothing changes.")
+    DocumentView submitSignature(@PathVariable Long documentId, @PathVariable UUID requestId,
+                                 @Valid @RequestBody SignatureUpload upload) {
+        return DocumentView.of(signing.submitSignature(documentId, requestId, Base64Body.decode(upload.cms(), "cms")));
+    }
+
+    @PostMapping("/development-signatures")
+    @Operation(summary = "Sign with the development CA's key of whoever's turn it is (demo and tests only)")
+    DocumentView signWithDevelopmentKey(@PathVariable Long documentId) {
+        return DocumentView.of(signing.signWithDevelopmentKey(documentId));
+    }
+
+    @GetMapping("/verification-report")
+    @Operation(summary = "Verify every signature of the document: a report per signature, after ETSI EN 319 102-1")
+    VerificationReport verificationReport(@PathVariable Long documentId) {
+        return signing.verify(documentId);
+    }
+
+    /** @param certificate the signer's X.509 certificate, DER in base64 */
+    record CertificateUpload(@NotBlank String certificate) {
+    }
+
+    /** @param cms the detached CMS SignedData, DER in base64 */
+    record SignatureUpload(@NotBlank String cms) {
+    }
+
+    record SigningRequestView(UUID id, Long documentId, int stepNumber, String fieldName, String digestAlgorithm,
+                              String contentDigest, String byteRange) {
+
+        static SigningRequestView of(Long documentId, SigningRequest request) {
+            SigningStep step = request.getRound().getSteps().get(request.getStepNumber() - 1);
+            return new SigningRequestView(request.getId(), documentId, request.getStepNumber(), step.getFieldName(),
+                    "SHA-256", Base64.getEncoder().encodeToString(request.getContentDigest()), request.getByteRange());
+        }
+    }
+
+    private static final class Base64Body {
+        static byte[] decode(String value, String field) {
+            try {
+                return Base64.getMimeDecoder().decode(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + field + "' is not base64: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.dotchain.hub.signing;
+
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.documents.DocumentRendering;
+import org.dotchain.hub.documents.DocumentRepository;
+import org.dotchain.hub.documents.DocumentRequest;
+import org.dotchain.hub.documents.DocumentRequest.SignatureBlock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues documents for signature and runs their signing rounds: external signing (the hub prepares, the signer's own
+ * tool signs a digest, the hub embeds and verifies) and development signing with the development CA's keys.
+ * A signature is accepted only when every signature of the new revision verifies; otherwise nothing changes.
+ */
+@Service
+@Transactional
+public class SigningService {
+
+    private static final Map<String, String> ROLE_LABELS = Map.of(
+            "SUPPLIER", "Постачальник / Supplier",
+            "ORDERER", "Замовник / Orderer",
+            "RECEIVER", "Отримувач / Receiver",
+            "UNIT_SIGNATORY", "Військова частина / Unit signatory",
+            "DPA_SIGNATORY", "Агенція / DPA signatory");
+
+    private final DocumentRepository documents;
+    private final DocumentRendering rendering;
+    private final SigningRoundRepository rounds;
+    private final SigningRequestRepository requests;
+    private final PdfSignaturePreparer preparer;
+    private final SignatureVerifier verifier;
+    private final SignatureSchemes schemes;
+    private final ObjectProvider<DevelopmentCertificateAuthority> developmentCa;
+    private final AuditTrail audit;
+    private final EntityManager entityManager;
+    private final TransactionTemplate separateTransaction;
+    private final Clock clock;
+
+    SigningService(DocumentRepository documents, DocumentRendering rendering, SigningRoundRepository rounds,
+                   SigningRequestRepository requests, PdfSignaturePreparer preparer, SignatureVerifier verifier,
+                   SignatureSchemes schemes, ObjectProvider<DevelopmentCertificateAuthority> developmentCa,
+                   AuditTrail audit, EntityManager entityManager, PlatformTransactionManager transactions,
+                   Clock clock) {
+        this.documents = documents;
+        this.rendering = rendering;
+        this.rounds = rounds;
+        this.requests = requests;
+        this.preparer = preparer;
+        this.verifier = verifier;
+        this.schemes = schemes;
+        this.developmentCa = developmentCa;
+        this.audit = audit;
+        this.entityManager = entityManager;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Renders the document with a signature block per signer, in order, and opens its signing round. */
+    public SigningRound issue(DocumentRequest request, List<RequiredSigner> signers) {
+        List<SignatureBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < signers.size(); i++) {
+            RequiredSigner signer = signers.get(i);
+            blocks.add(new SignatureBlock(ROLE_LABELS.getOrDefault(signer.partyRole(), signer.partyRole()),
+                    signer.partyName() + " — " + signer.signerName(), signer.fieldName(i + 1)));
+        }
+        Instant now = clock.instant();
+        byte[] pdf = rendering.render(request.withSignatureBlocks(blocks), now);
+        Document document = documents.save(new Document(request.kind(), request.number(), pdf, now));
+        SigningRound round = rounds.save(new SigningRound(document, signers));
+        audit.record("hub", "DOCUMENT_ISSUED", "document", document.getNumber(),
+                "kind=" + document.getKind() + " sha256=" + document.getSha256() + " signers="
+                        + signers.stream().map(RequiredSigner::identity).toList());
+        return round;
+    }
+
+    @Transactional(readOnly = true)
+    public SigningRound round(Long documentId) {
+        return rounds.findByDocumentId(documentId)
+                .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
+    }
+
+    /** External signing, first half: the revision to sign and the digest the signer's tool must sign. */
+    public SigningRequest requestSignature(Long documentId, byte[] signerCertificate) {
+        SigningRound round = lock(documentId);
+        X509Certificate certificate = parseCertificate(signerCertificate);
+        SigningStep step = round.turnOf(SignerIdentity.of(certificate));
+        SignatureScheme scheme = schemes.forKey(certificate.getPublicKey()).orElseThrow(() ->
+                new SigningRefusedException("A " + certificate.getPublicKey().getAlgorithm()
+                        + " key of this kind is not an accepted signature scheme"));
+        Document document = round.getDocument();
+        PreparedSignature prepared = preparer.prepare(document.getContent(), step.getFieldName(),
+                SignerIdentity.nameOf(certificate), reason(step, document), clock.instant(), scheme.digestAlgorithm());
+        return requests.save(new SigningRequest(round, step.getStepNumber(), document.getSha256(), prepared,
+                signerCertificate));
+    }
+
+    /** External signing, second half: the signer's CMS signature goes into the prepared revision, if it verifies. */
+    public SigningRound submitSignature(Long documentId, UUID requestId, byte[] cms) {
+        SigningRound round = lock(documentId);
+        SigningRequest request = requests.findById(requestId)
+                .filter(found -> found.getRound().getId().equals(round.getId()))
+                .orElseThrow(() -> new NoSuchElementException("No signing request " + requestId
+                        + " for document " + documentId));
+        if (request.getCompletedAt() != null) {
+            throw new SigningRefusedException("Signing request " + requestId + " has already been used");
+        }
+        SigningStep step = round.turn().filter(turn -> turn.getStepNumber() == request.getStepNumber())
+                .orElseThrow(() -> new SigningRefusedException("Signing request " + requestId
+                        + " is for a step that is no longer the document's turn"));
+        if (!round.getDocument().getSha256().equals(request.getBaseSha256())) {
+            throw new SigningRefusedException("Document " + round.getDocument().getNumber()
+                    + " has changed since signing request " + requestId + " was made");
+        }
+        byte[] signed = request.prepared().embed(cms);
+        accept(round, step, signed, request.signerCertificate());
+        request.markCompleted(clock.instant());
+        return round;
+    }
+
+    /** Development signing: the development CA's key of whoever's turn it is signs. */
+    public SigningRound signWithDevelopmentKey(Long documentId) {
+        DevelopmentCertificateAuthority authority = developmentCa.getIfAvailable();
+        if (authority == null) {
+            throw new SigningRefusedException("Development signing is switched off (hub.signing.development.enabled)");
+        }
+        SigningRound round = lock(documentId);
+        SigningStep step = round.turn().orElseThrow(() -> new SigningRefusedException(
+                "Document " + round.getDocument().getNumber() + " is already signed by all its signers"));
+        SigningCredentials credentials = authority.credentialsFor(step.getSignerIdentity(), step.getSignerName());
+        SignatureScheme scheme = schemes.require(credentials.certificate().getPublicKey());
+        Document document = round.getDocument();
+        PreparedSignature prepared = preparer.prepare(document.getContent(), step.getFieldName(),
+                step.getSignerName(), reason(step, document), clock.instant(), scheme.digestAlgorithm());
+        byte[] cms = PadesCmsBuilder.sign(prepared.contentDigest(), credentials.privateKey(),
+                scheme.signatureAlgorithm(), credentials.chain());
+        accept(round, step, prepared.embed(cms), encoded(credentials.certificate()));
+        return round;
+    }
+
+    public VerificationReport verify(Long documentId) {
+        SigningRound round = round(documentId);
+        VerificationReport report = verifier.verify(round.getDocument().getContent(), round.expectedSoFar());
+        audit.record("hub", "DOCUMENT_VERIFIED", "document", round.getDocument().getNumber(),
+                "indication=" + report.indication() + " subIndication=" + report.subIndication()
+                        + " signatures=" + report.revisions());
+        return report;
+    }
+
+    private void accept(SigningRound round, SigningStep step, byte[] signedPdf, byte[] signerCertificate) {
+        Document document = round.getDocument();
+        VerificationReport report = verifier.verify(signedPdf, round.expectedUpTo(step.getStepNumber()));
+        if (!report.passed()) {
+            separateTransaction.executeWithoutResult(status -> audit.record(step.getSignerIdentity(),
+                    "SIGNATURE_REJECTED", "document", document.getNumber(),
+                    "field=" + step.getFieldName() + " " + report.subIndication() + ": " + report.message()));
+            throw new SignatureRejectedException("The signature was not accepted: " + report.message(), report);
+        }
+        VerificationReport.SignatureResult added = report.signatures().get(report.signatures().size() - 1);
+        Instant now = clock.instant();
+        document.replaceContent(signedPdf);
+        entityManager.persist(new Signature(document, step, added.signerName(), signerCertificate,
+                added.revision(), now));
+        round.complete(step, now);
+        audit.record(step.getSignerIdentity(), "DOCUMENT_SIGNED", "document", document.getNumber(),
+                "field=" + step.getFieldName() + " step=" + step.getStepNumber() + "/" + round.getSteps().size()
+                        + " sha256=" + document.getSha256());
+    }
+
+    private SigningRound lock(Long documentId) {
+        return rounds.lockByDocumentId(documentId)
+                .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
+    }
+
+    private static String reason(SigningStep step, Document document) {
+        return step.getPartyRole() + " signs " + document.getKind() + " " + document.getNumber();
+    }
+
+    static X509Certificate parseCertificate(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("Not an X.509 certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("Cannot encode the signer's certificate", e);
+        }
+    }
+}
