@@ -55,6 +55,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignatureVerifier {
 
+    private static final byte[] EOF_MARKER = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final TrustedCertificates trusted;
     private final SignatureSchemes schemes;
     private final Clock clock;
@@ -76,7 +78,12 @@ public class SignatureVerifier {
             Instant now = clock.instant();
             for (int i = 0; i < fields.size(); i++) {
                 ExpectedSigner expectedSigner = i < expected.size() ? expected.get(i) : null;
-                results.add(check(pdf, fields.get(i), i + 1, expectedSigner, now));
+                SignatureResult result = check(pdf, fields.get(i), i + 1, expectedSigner, now);
+                if (result.passed() && i > 0) {
+                    result = onlySignatureAdded(pdf, fields.get(i - 1).getSignature(), fields.get(i).getSignature(),
+                            result);
+                }
+                results.add(result);
             }
         } catch (IOException e) {
             return new VerificationReport(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
@@ -225,6 +232,33 @@ public class SignatureVerifier {
         } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
             return false;
         }
+    }
+
+    /**
+     * Each signature after the first must add exactly one incremental update, its own, to the revision signed before:
+     * an unsigned change slipped in between would otherwise be covered by the next signer without being seen.
+     */
+    private static SignatureResult onlySignatureAdded(byte[] pdf, PDSignature previous, PDSignature current,
+                                                      SignatureResult result) {
+        int updates = count(pdf, EOF_MARKER, (int) revisionEnd(previous), (int) revisionEnd(current));
+        if (updates == 1) {
+            return result;
+        }
+        return new SignatureResult(result.fieldName(), result.signerName(), result.signerIdentity(),
+                result.signerCertificateSubject(), result.signatureAlgorithm(), result.signingTime(), result.revision(),
+                result.certificateChain(), result.integrity(), SubIndication.FORMAT_FAILURE.indication(),
+                SubIndication.FORMAT_FAILURE, "revision " + result.revision() + " adds " + updates
+                        + " updates to the one signed before; only its own signature may be added");
+    }
+
+    private static int count(byte[] bytes, byte[] marker, int from, int to) {
+        int found = 0;
+        for (int i = Math.max(0, from); i <= Math.min(bytes.length, to) - marker.length; i++) {
+            if (Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {
+                found++;
+            }
+        }
+        return found;
     }
 
     /** /Contents is the CMS followed by the zeros left of its placeholder: read the one ASN.1 object only. */
