@@ -23,7 +23,7 @@ public class DocumentModel {
 
     private final Agency agency;
 
-    DocumentModel(Agency agency) {
+    public DocumentModel(Agency agency) {
         this.agency = agency;
     }
 

@@ -2,10 +2,11 @@ package org.dotchain.hub.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,13 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.logging.Level;
 import java.util.zip.CRC32;
 import org.apache.camel.Header;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
@@ -41,9 +47,21 @@ public class PdfRenderer {
     private static final int PDFA_PART = 2;
     private static final String PDFA_CONFORMANCE = "B";
 
+    static {
+        // The renderer logs every document at INFO; only its warnings are worth an operator's attention.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
     private final byte[] regularFont = resource("document-templates/fonts/DejaVuSans.ttf");
     private final byte[] boldFont = resource("document-templates/fonts/DejaVuSans-Bold.ttf");
     private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    /**
+     * Parsing a font takes longer than laying out a page, so each thread parses the fonts once. A parsed font is not
+     * safe to share between threads: PDFBox reads glyphs from it while it embeds the subset.
+     */
+    private final ThreadLocal<TrueTypeFont[]> parsedFonts = ThreadLocal.withInitial(() ->
+            new TrueTypeFont[] {parse(regularFont), parse(boldFont)});
 
     public byte[] render(String xhtml, @Header(DocumentHeaders.CREATED_AT) Instant createdAt) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -53,8 +71,10 @@ public class PdfRenderer {
                     .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B)
                     .useColorProfile(srgbProfile)
                     .withProducer(PRODUCER)
-                    .useFont(() -> new ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-                    .useFont(() -> new ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true)
+                    .useFont(new PDFontSupplier(PDType0Font.load(document, parsedFonts.get()[0], true)),
+                            FONT_FAMILY, 400, FontStyle.NORMAL, true)
+                    .useFont(new PDFontSupplier(PDType0Font.load(document, parsedFonts.get()[1], true)),
+                            FONT_FAMILY, 700, FontStyle.NORMAL, true)
                     .withHtmlContent(xhtml, null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
@@ -103,6 +123,14 @@ public class PdfRenderer {
             document.getDocumentCatalog().setMetadata(metadata);
         } catch (TransformerException | BadFieldValueException e) {
             throw new IOException("Cannot write the XMP metadata", e);
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] font) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(font));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the document font", e);
         }
     }
 

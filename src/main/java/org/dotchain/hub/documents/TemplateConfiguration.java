@@ -19,11 +19,17 @@ import org.springframework.context.annotation.Bean;
  * the document-templates/ packaged into the jar, so that a template can be changed without a rebuild.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class TemplateConfiguration {
+public class TemplateConfiguration {
 
     @Bean
     ComponentCustomizer documentTemplates(@Value("${hub.documents.templates-dir:}") String templatesDir)
             throws IOException {
+        freemarker.template.Configuration templates = templates(templatesDir);
+        return ComponentCustomizer.builder(FreemarkerComponent.class)
+                .build(component -> component.setConfiguration(templates));
+    }
+
+    public static freemarker.template.Configuration templates(String templatesDir) throws IOException {
         List<TemplateLoader> loaders = new ArrayList<>();
         if (!templatesDir.isBlank()) {
             loaders.add(new FileTemplateLoader(new File(templatesDir)));
@@ -35,7 +41,6 @@ class TemplateConfiguration {
         templates.setDefaultEncoding("UTF-8");
         templates.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         templates.setLogTemplateExceptions(false);
-        return ComponentCustomizer.builder(FreemarkerComponent.class)
-                .build(component -> component.setConfiguration(templates));
+        return templates;
     }
 }
