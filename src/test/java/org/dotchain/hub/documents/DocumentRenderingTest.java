@@ -3,6 +3,7 @@ package org.dotchain.hub.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +15,8 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @HubIntegrationTest
@@ -67,6 +70,27 @@ class DocumentRenderingTest {
                 .contains("Law of Ukraine \"On Defence Procurement\"")
                 .contains("sig1-supplier-skyforge").contains("sig2-unit-signatory-a1001").contains("sig3-dpa-signatory")
                 .contains("EI-2026-000001");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Document.Kind.class)
+    void everyKindHasItsTemplate(Document.Kind kind) {
+        DocumentRequest certificate = SampleDocuments.acceptanceCertificate("DOC-2026-000045");
+        DocumentRequest request = new DocumentRequest(kind, certificate.number(), certificate.issuedOn(),
+                certificate.unitDesignation(), certificate.supplierName(), certificate.supplierRegistrationCode(),
+                certificate.lines(), "ORD-2026-000007", LocalDate.of(2026, 12, 2), certificate.signatureBlocks());
+
+        String text = producer.requestBody("direct:extract-document-text", rendering.render(request, CREATED),
+                String.class);
+
+        assertThat(text).contains(switch (kind) {
+            case ORDER -> "Замовлення / Order";
+            case EXPENDITURE_INVOICE -> "Видаткова накладна / Expenditure invoice";
+            case ACCEPTANCE_CERTIFICATE -> "Акт приймання-передачі / Acceptance certificate";
+        }).contains("№ DOC-2026-000045").contains("Разом / Total: 101\u00a0500,00 грн / UAH");
+        if (kind == Document.Kind.ORDER) {
+            assertThat(text).contains("Ship by: 02.12.2026");
+        }
     }
 
     @Test

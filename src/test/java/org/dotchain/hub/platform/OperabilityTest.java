@@ -3,6 +3,8 @@ package org.dotchain.hub.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,5 +39,12 @@ class OperabilityTest {
         assertThat(api.get("openapi").asText()).startsWith("3.");
         assertThat(api.at("/paths").has("/api/products")).isTrue();
         assertThat(api.at("/paths").has("/api/products/{code}")).isTrue();
+        List<String> paths = new ArrayList<>();
+        api.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/documents/{documentId}", "/api/documents/{documentId}/pdf",
+                "/api/documents/{documentId}/signing-requests",
+                "/api/documents/{documentId}/signing-requests/{requestId}/signature",
+                "/api/documents/{documentId}/development-signatures",
+                "/api/documents/{documentId}/verification-report");
     }
 }
