@@ -38,6 +38,18 @@ public class Person {
     private String passwordHash;
     private String totpSecret;
     private boolean active;
+    private boolean totpConfirmed;
+    private long totpLastStep;
+    private String activationTokenHash;
+    private Instant activationExpiresAt;
+    private int failedLogins;
+    private Instant lockedUntil;
+    private Instant accessWithdrawnAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "designation_letter_id")
+    private AccessLetter designationLetter;
+
     private Instant createdAt = Instant.now();
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -49,11 +61,68 @@ public class Person {
     protected Person() {
     }
 
-    public Person(String username, String fullName, MilitaryUnit unit, Set<Role> roles) {
+    public Person(String username, String fullName, MilitaryUnit unit, Supplier supplier, Set<Role> roles) {
         this.username = username;
         this.fullName = fullName;
         this.unit = unit;
+        this.supplier = supplier;
         this.roles = EnumSet.copyOf(roles);
+    }
+
+    void designatedBy(AccessLetter letter) {
+        this.designationLetter = letter;
+    }
+
+    /** Access granted: a one-time token, valid until the given time, lets the person set a password and enrol TOTP. */
+    void grantAccess(String tokenHash, Instant expiresAt) {
+        this.activationTokenHash = tokenHash;
+        this.activationExpiresAt = expiresAt;
+        this.accessWithdrawnAt = null;
+    }
+
+    boolean activationValid(Instant now) {
+        return activationTokenHash != null && activationExpiresAt != null && now.isBefore(activationExpiresAt);
+    }
+
+    void setCredentials(String passwordHash, String totpSecret) {
+        this.passwordHash = passwordHash;
+        this.totpSecret = totpSecret;
+        this.totpConfirmed = false;
+        this.totpLastStep = 0;
+    }
+
+    /** The first TOTP code proves the enrolment; the account is active from then on and the token is spent. */
+    void confirmTotp(long step) {
+        this.totpConfirmed = true;
+        this.totpLastStep = step;
+        this.active = true;
+        this.activationTokenHash = null;
+        this.activationExpiresAt = null;
+    }
+
+    void withdrawAccess(Instant at) {
+        this.active = false;
+        this.activationTokenHash = null;
+        this.activationExpiresAt = null;
+        this.accessWithdrawnAt = at;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    void loginFailed(Instant now, int maxAttempts, java.time.Duration lockout) {
+        failedLogins++;
+        if (failedLogins >= maxAttempts) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+        }
+    }
+
+    void loginSucceeded(long totpStep) {
+        failedLogins = 0;
+        lockedUntil = null;
+        totpLastStep = totpStep;
     }
 
     public Long getId() {
@@ -86,6 +155,22 @@ public class Person {
 
     public boolean isActive() {
         return active;
+    }
+
+    public boolean isTotpConfirmed() {
+        return totpConfirmed;
+    }
+
+    public long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public AccessLetter getDesignationLetter() {
+        return designationLetter;
     }
 
     public Set<Role> getRoles() {

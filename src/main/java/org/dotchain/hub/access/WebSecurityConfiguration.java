@@ -1,38 +1,91 @@
 package org.dotchain.hub.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.dotchain.hub.platform.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Until people can log in, the showcase, the document API, health and the API description are open; everything
- * else is refused. The document API names its signers by their certificates.
+ * The API authenticates with the bearer token from the two-factor login (POST /api/auth/tokens); it keeps no
+ * session, so it needs no CSRF token. Role checks are on the endpoints (@PreAuthorize); unit and supplier scoping
+ * is in every query. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TwoFactorLogin login, ObjectMapper json) throws Exception {
+        PreAuthenticatedAuthenticationProvider tokens = new PreAuthenticatedAuthenticationProvider();
+        tokens.setPreAuthenticatedUserDetailsService(token -> login.userOf((String) token.getPrincipal())
+                .orElseThrow(() -> new BadCredentialsException("The token is unknown or expired")));
+        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? new PreAuthenticatedAuthenticationToken(header.substring(7).trim(), "") : null;
+        });
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler((request, response, failure) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                "unauthenticated", failure.getMessage()));
         return http
+                .securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/products/**").permitAll()
-                        .requestMatchers("/api/documents/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/tokens").permitAll()
+                        .requestMatchers("/api/activations/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .httpBasic(basic -> { })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(json, response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Log in with POST /api/auth/tokens and send the token as 'Authorization: Bearer ...'"))
+                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+                                "forbidden", "Your roles do not allow this")))
                 .build();
     }
 
-    /** No accounts yet: access by letters and TOTP login create them. */
     @Bean
-    UserDetailsService noAccountsYet() {
-        return new InMemoryUserDetailsManager();
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Nobody logs in by username and password alone. */
+    @Bean
+    UserDetailsService noPasswordOnlyLogin() {
+        return username -> {
+            throw new UsernameNotFoundException("Log in with password and TOTP code at POST /api/auth/tokens");
+        };
+    }
+
+    private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+                                String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, type, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -32,14 +32,28 @@ public class Document {
     @Version
     private long version;
 
+    /** The unit and supplier whose document this is; null where a document concerns no unit or supplier. */
+    private Long unitId;
+    private Long supplierId;
+
     protected Document() {
     }
 
-    public Document(Kind kind, String number, byte[] content, Instant createdAt) {
+    public Document(Kind kind, String number, byte[] content, Instant createdAt, Long unitId, Long supplierId) {
         this.kind = kind;
         this.number = number;
         this.createdAt = createdAt;
+        this.unitId = unitId;
+        this.supplierId = supplierId;
         replaceContent(content);
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public Long getSupplierId() {
+        return supplierId;
     }
 
     /** A new revision, such as one with another signature; earlier revisions stay inside it, byte for byte. */

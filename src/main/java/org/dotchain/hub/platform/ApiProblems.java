@@ -1,35 +1,111 @@
 package org.dotchain.hub.platform;
 
 import java.util.NoSuchElementException;
+import org.dotchain.hub.access.AccessProcedureException;
+import org.dotchain.hub.access.LoginRefusedException;
+import org.dotchain.hub.budget.InsufficientBudgetException;
+import org.dotchain.hub.ordering.IllegalOrderTransitionException;
+import org.dotchain.hub.ordering.OutOfStockException;
 import org.springframework.data.mapping.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Client mistakes that Spring would otherwise answer with 500: every API error is problem+json with a clear detail. */
+/** Every refusal of the API as problem+json: a stable type, a message a person can act on, the field at fault. */
 @RestControllerAdvice
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "'" + e.getValue() + "' is not a valid "
+                + e.getName(), e.getName());
     }
 
     @ExceptionHandler(PropertyReferenceException.class)
     ProblemDetail unknownSortProperty(PropertyReferenceException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Cannot sort by '" + e.getPropertyName() + "': no such property");
-        problem.setTitle("Invalid sort");
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-sort",
+                "Cannot sort by '" + e.getPropertyName() + "': no such property", "sort");
+    }
+
+    @ExceptionHandler(LoginRefusedException.class)
+    ProblemDetail loginRefused(LoginRefusedException e) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "login-refused", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
+    }
+
+    @ExceptionHandler(AccessProcedureException.class)
+    ProblemDetail procedure(AccessProcedureException e) {
+        return Problems.of(HttpStatus.CONFLICT, "access-procedure", e.getMessage());
+    }
+
+    @ExceptionHandler(InsufficientBudgetException.class)
+    ProblemDetail insufficientBudget(InsufficientBudgetException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "insufficient-budget", e.getMessage());
+        problem.setProperty("requested", e.getRequested());
+        problem.setProperty("available", e.getAvailable());
         return problem;
+    }
+
+    @ExceptionHandler(OutOfStockException.class)
+    ProblemDetail outOfStock(OutOfStockException e) {
+        return Problems.of(HttpStatus.CONFLICT, "out-of-stock", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalOrderTransitionException.class)
+    ProblemDetail transition(IllegalOrderTransitionException e) {
+        return Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var error = e.getBindingResult().getFieldErrors().stream().findFirst();
+        String field = error.map(found -> found.getField()).orElse(null);
+        String detail = error.map(found -> "'" + found.getField() + "' " + found.getDefaultMessage())
+                .orElse("The request is not valid");
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", detail, field));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                "The request body is not valid JSON of the expected shape: " + rootMessage(e)));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

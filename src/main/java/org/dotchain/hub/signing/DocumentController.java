@@ -1,13 +1,17 @@
 package org.dotchain.hub.signing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.Base64;
 import java.util.UUID;
+import org.dotchain.hub.access.HubUser;
 import org.springframework.http.ContentDisposition;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,14 +36,15 @@ class DocumentController {
 
     @GetMapping
     @Operation(summary = "The document, its signers in order and whose turn it is")
-    DocumentView document(@PathVariable Long documentId) {
-        return DocumentView.of(signing.round(documentId));
+    DocumentView document(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
+        return DocumentView.of(signing.round(documentId, caller));
     }
 
-    @GetMapping(value = "/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The PDF in its latest revision, with every signature so far")
-    ResponseEntity<byte[]> pdf(@PathVariable Long documentId) {
-        var document = signing.round(documentId).getDocument();
+    @GetMapping("/pdf")
+    @Operation(summary = "The PDF in its latest revision, with every signature so far",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE)))
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
+        var document = signing.round(documentId, caller).getDocument();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.getNumber() + ".pdf").build().toString())
@@ -53,9 +58,11 @@ class DocumentController {
             description = "The response carries the digest of the PDF's byte range; the signer's own tool signs it "
                     + "(PAdES baseline B: CMS with content-type, message-digest and signing-certificate-v2) and "
                     + "sends the CMS back with step 2. The hub never holds the signer's key.")
-    ResponseEntity<SigningRequestView> requestSignature(@PathVariable Long documentId,
+    ResponseEntity<SigningRequestView> requestSignature(@AuthenticationPrincipal HubUser caller,
+                                                        @PathVariable Long documentId,
                                                         @Valid @RequestBody CertificateUpload upload) {
-        SigningRequest request = signing.requestSignature(documentId, Base64Body.decode(upload.certificate(), "certificate"));
+        SigningRequest request = signing.requestSignature(documentId,
+                Base64Body.decode(upload.certificate(), "certificate"), caller);
         return ResponseEntity.created(URI.create("/api/documents/" + documentId + "/signing-requests/" + request.getId()))
                 .body(SigningRequestView.of(documentId, request));
     }
@@ -64,21 +71,22 @@ class DocumentController {
     @Operation(summary = "External signing, step 2: the signer's CMS signature over the digest of step 1",
             description = "Accepted only if every signature of the new revision verifies; otherwise 422 with the "
                     + "verification report, and nothing changes.")
-    DocumentView submitSignature(@PathVariable Long documentId, @PathVariable UUID requestId,
-                                 @Valid @RequestBody SignatureUpload upload) {
-        return DocumentView.of(signing.submitSignature(documentId, requestId, Base64Body.decode(upload.cms(), "cms")));
+    DocumentView submitSignature(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId,
+                                 @PathVariable UUID requestId, @Valid @RequestBody SignatureUpload upload) {
+        return DocumentView.of(signing.submitSignature(documentId, requestId, Base64Body.decode(upload.cms(), "cms"),
+                caller));
     }
 
     @PostMapping("/development-signatures")
-    @Operation(summary = "Sign with the development CA's key of whoever's turn it is (demo and tests only)")
-    DocumentView signWithDevelopmentKey(@PathVariable Long documentId) {
-        return DocumentView.of(signing.signWithDevelopmentKey(documentId));
+    @Operation(summary = "Sign with the development CA's key issued to you, when it is your turn (demo and tests only)")
+    DocumentView signWithDevelopmentKey(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
+        return DocumentView.of(signing.signWithDevelopmentKey(documentId, caller));
     }
 
     @GetMapping("/verification-report")
     @Operation(summary = "Verify every signature of the document: a report per signature, after ETSI EN 319 102-1")
-    VerificationReport verificationReport(@PathVariable Long documentId) {
-        return signing.verify(documentId);
+    VerificationReport verificationReport(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
+        return signing.verify(documentId, caller);
     }
 
     /** @param certificate the signer's X.509 certificate, DER in base64 */

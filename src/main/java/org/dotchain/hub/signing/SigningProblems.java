@@ -1,5 +1,6 @@
 package org.dotchain.hub.signing;
 
+import org.dotchain.hub.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,15 +14,12 @@ class SigningProblems {
 
     @ExceptionHandler(SigningRefusedException.class)
     ProblemDetail refused(SigningRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Signing refused");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "signing-refused", e.getMessage());
     }
 
     @ExceptionHandler(SignatureRejectedException.class)
     ProblemDetail rejected(SignatureRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("Signature rejected");
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "signature-rejected", e.getMessage());
         if (e.getReport() != null) {
             problem.setProperty("report", e.getReport());
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.documents.DocumentRendering;
@@ -20,6 +21,7 @@ import org.dotchain.hub.documents.DocumentRepository;
 import org.dotchain.hub.documents.DocumentRequest;
 import org.dotchain.hub.documents.DocumentRequest.SignatureBlock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,13 +55,14 @@ public class SigningService {
     private final AuditTrail audit;
     private final EntityManager entityManager;
     private final TransactionTemplate separateTransaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SigningService(DocumentRepository documents, DocumentRendering rendering, SigningRoundRepository rounds,
                    SigningRequestRepository requests, PdfSignaturePreparer preparer, SignatureVerifier verifier,
                    SignatureSchemes schemes, ObjectProvider<DevelopmentCertificateAuthority> developmentCa,
                    AuditTrail audit, EntityManager entityManager, PlatformTransactionManager transactions,
-                   Clock clock) {
+                   ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.rendering = rendering;
         this.rounds = rounds;
@@ -72,11 +75,15 @@ public class SigningService {
         this.entityManager = entityManager;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Renders the document with a signature block per signer, in order, and opens its signing round. */
-    public SigningRound issue(DocumentRequest request, List<RequiredSigner> signers) {
+    /**
+     * Renders the document with a signature block per signer, in order, and opens its signing round. The unit's and
+     * the supplier's people may see it, and the DPA's.
+     */
+    public SigningRound issue(DocumentRequest request, List<RequiredSigner> signers, Long unitId, Long supplierId) {
         List<SignatureBlock> blocks = new ArrayList<>();
         for (int i = 0; i < signers.size(); i++) {
             RequiredSigner signer = signers.get(i);
@@ -85,7 +92,8 @@ public class SigningService {
         }
         Instant now = clock.instant();
         byte[] pdf = rendering.render(request.withSignatureBlocks(blocks), now);
-        Document document = documents.save(new Document(request.kind(), request.number(), pdf, now));
+        Document document = documents.save(new Document(request.kind(), request.number(), pdf, now, unitId,
+                supplierId));
         SigningRound round = rounds.save(new SigningRound(document, signers));
         audit.record("hub", "DOCUMENT_ISSUED", "document", document.getNumber(),
                 "kind=" + document.getKind() + " sha256=" + document.getSha256() + " signers="
@@ -93,17 +101,29 @@ public class SigningService {
         return round;
     }
 
+    /** The round of a document the caller may see; any other is answered as if it did not exist. */
     @Transactional(readOnly = true)
-    public SigningRound round(Long documentId) {
-        return rounds.findByDocumentId(documentId)
+    public SigningRound round(Long documentId, HubUser caller) {
+        return rounds.findByDocumentId(documentId).filter(round -> visibleTo(round.getDocument(), caller))
                 .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
     }
 
+    static boolean visibleTo(Document document, HubUser caller) {
+        return caller.isAgencyStaff()
+                || (caller.unitId() != null && caller.unitId().equals(document.getUnitId()))
+                || (caller.supplierId() != null && caller.supplierId().equals(document.getSupplierId()));
+    }
+
     /** External signing, first half: the revision to sign and the digest the signer's tool must sign. */
-    public SigningRequest requestSignature(Long documentId, byte[] signerCertificate) {
-        SigningRound round = lock(documentId);
+    public SigningRequest requestSignature(Long documentId, byte[] signerCertificate, HubUser caller) {
+        SigningRound round = lock(documentId, caller);
         X509Certificate certificate = parseCertificate(signerCertificate);
-        SigningStep step = round.turnOf(SignerIdentity.of(certificate));
+        String named = SignerIdentity.of(certificate);
+        if (!named.equals(caller.signerIdentity())) {
+            throw new SigningRefusedException("The certificate names '" + named + "', but you sign as '"
+                    + caller.signerIdentity() + "'");
+        }
+        SigningStep step = round.turnOf(named);
         SignatureScheme scheme = schemes.forKey(certificate.getPublicKey()).orElseThrow(() ->
                 new SigningRefusedException("A " + certificate.getPublicKey().getAlgorithm()
                         + " key of this kind is not an accepted signature scheme"));
@@ -115,8 +135,8 @@ public class SigningService {
     }
 
     /** External signing, second half: the signer's CMS signature goes into the prepared revision, if it verifies. */
-    public SigningRound submitSignature(Long documentId, UUID requestId, byte[] cms) {
-        SigningRound round = lock(documentId);
+    public SigningRound submitSignature(Long documentId, UUID requestId, byte[] cms, HubUser caller) {
+        SigningRound round = lock(documentId, caller);
         SigningRequest request = requests.findById(requestId)
                 .filter(found -> found.getRound().getId().equals(round.getId()))
                 .orElseThrow(() -> new NoSuchElementException("No signing request " + requestId
@@ -127,6 +147,9 @@ public class SigningService {
         SigningStep step = round.turn().filter(turn -> turn.getStepNumber() == request.getStepNumber())
                 .orElseThrow(() -> new SigningRefusedException("Signing request " + requestId
                         + " is for a step that is no longer the document's turn"));
+        if (!step.getSignerIdentity().equals(caller.signerIdentity())) {
+            throw new SigningRefusedException("Signing request " + requestId + " is not yours");
+        }
         if (!round.getDocument().getSha256().equals(request.getBaseSha256())) {
             throw new SigningRefusedException("Document " + round.getDocument().getNumber()
                     + " has changed since signing request " + requestId + " was made");
@@ -138,14 +161,13 @@ public class SigningService {
     }
 
     /** Development signing: the development CA's key of whoever's turn it is signs. */
-    public SigningRound signWithDevelopmentKey(Long documentId) {
+    public SigningRound signWithDevelopmentKey(Long documentId, HubUser caller) {
         DevelopmentCertificateAuthority authority = developmentCa.getIfAvailable();
         if (authority == null) {
             throw new SigningRefusedException("Development signing is switched off (hub.signing.development.enabled)");
         }
-        SigningRound round = lock(documentId);
-        SigningStep step = round.turn().orElseThrow(() -> new SigningRefusedException(
-                "Document " + round.getDocument().getNumber() + " is already signed by all its signers"));
+        SigningRound round = lock(documentId, caller);
+        SigningStep step = round.turnOf(caller.signerIdentity());
         SigningCredentials credentials = authority.credentialsFor(step.getSignerIdentity(), step.getSignerName());
         SignatureScheme scheme = schemes.require(credentials.certificate().getPublicKey());
         Document document = round.getDocument();
@@ -157,8 +179,8 @@ public class SigningService {
         return round;
     }
 
-    public VerificationReport verify(Long documentId) {
-        SigningRound round = round(documentId);
+    public VerificationReport verify(Long documentId, HubUser caller) {
+        SigningRound round = round(documentId, caller);
         VerificationReport report = verifier.verify(round.getDocument().getContent(), round.expectedSoFar());
         audit.record("hub", "DOCUMENT_VERIFIED", "document", round.getDocument().getNumber(),
                 "indication=" + report.indication() + " subIndication=" + report.subIndication()
@@ -181,13 +203,16 @@ public class SigningService {
         entityManager.persist(new Signature(document, step, added.signerName(), signerCertificate,
                 added.revision(), now));
         round.complete(step, now);
+        if (round.getStatus() == SigningRound.Status.COMPLETED) {
+            events.publishEvent(new SigningRoundCompleted(document.getId(), document.getKind(), document.getNumber()));
+        }
         audit.record(step.getSignerIdentity(), "DOCUMENT_SIGNED", "document", document.getNumber(),
                 "field=" + step.getFieldName() + " step=" + step.getStepNumber() + "/" + round.getSteps().size()
                         + " sha256=" + document.getSha256());
     }
 
-    private SigningRound lock(Long documentId) {
-        return rounds.lockByDocumentId(documentId)
+    private SigningRound lock(Long documentId, HubUser caller) {
+        return rounds.lockByDocumentId(documentId).filter(round -> visibleTo(round.getDocument(), caller))
                 .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
     }
 

@@ -3,10 +3,10 @@ package org.dotchain.hub.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +15,11 @@ import org.springframework.http.ResponseEntity;
 class ShowcaseApiTest {
 
     @Autowired
-    TestRestTemplate http;
+    ApiClient api;
 
     @Test
     void listsTheDemoProductsPagedAndSorted() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/products?size=5&sort=unitPrice,desc", JsonNode.class);
+        ResponseEntity<JsonNode> response = api.as("orderer.a1001").get("/api/products?size=5&sort=unitPrice,desc");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = response.getBody();
@@ -35,7 +35,7 @@ class ShowcaseApiTest {
 
     @Test
     void showsAProductCardWithItsSpecifications() {
-        JsonNode card = http.getForObject("/api/products/SKF-FPV7", JsonNode.class);
+        JsonNode card = api.as("orderer.a1001").get("/api/products/SKF-FPV7").getBody();
 
         assertThat(card.get("name").asText()).isEqualTo("Skyforge FPV-7 strike drone");
         assertThat(card.get("inStock").asBoolean()).isTrue();
@@ -46,7 +46,7 @@ class ShowcaseApiTest {
 
     @Test
     void answersAnUnknownProductWithProblemJson() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/products/NO-SUCH", JsonNode.class);
+        ResponseEntity<JsonNode> response = api.as("orderer.a1001").get("/api/products/NO-SUCH");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -55,7 +55,7 @@ class ShowcaseApiTest {
 
     @Test
     void refusesSortingByAnUnknownProperty() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/products?sort=warehouse", JsonNode.class);
+        ResponseEntity<JsonNode> response = api.as("orderer.a1001").get("/api/products?sort=warehouse");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

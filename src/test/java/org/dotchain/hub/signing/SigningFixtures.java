@@ -12,10 +12,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.access.MilitaryUnitRepository;
+import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.documents.SampleDocuments;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -25,25 +25,36 @@ class SigningFixtures {
 
     static final RequiredSigner SUPPLIER = new RequiredSigner("SUPPLIER", "supplier:skyforge", "Skyforge Dynamics LLC",
             "Skyforge Dynamics LLC");
-    static final RequiredSigner UNIT = new RequiredSigner("UNIT_SIGNATORY", "unit.signatory.a1001", "Olena Kovalenko",
+    static final RequiredSigner UNIT = new RequiredSigner("UNIT_SIGNATORY", "signatory.a1001", "Olena Kovalenko",
             "Військова частина А1001");
     static final RequiredSigner DPA = new RequiredSigner("DPA_SIGNATORY", "dpa.signatory", "Andrii Melnyk",
             "Defence Procurement Agency");
 
     private final SigningService signing;
     private final DevelopmentCertificateAuthority developmentCa;
-    private final TestRestTemplate http;
+    private final ApiClient api;
+    private final MilitaryUnitRepository units;
+    private final SupplierRepository suppliers;
 
-    SigningFixtures(SigningService signing, DevelopmentCertificateAuthority developmentCa, TestRestTemplate http) {
+    SigningFixtures(SigningService signing, DevelopmentCertificateAuthority developmentCa, ApiClient api,
+                    MilitaryUnitRepository units, SupplierRepository suppliers) {
         this.signing = signing;
         this.developmentCa = developmentCa;
-        this.http = http;
+        this.api = api;
+        this.units = units;
+        this.suppliers = suppliers;
+    }
+
+    /** The demo account that signs for an identity: a supplier's agent, or the person of that username. */
+    static String usernameOf(String identity) {
+        return identity.startsWith("supplier:") ? identity.substring("supplier:".length()) + ".agent" : identity;
     }
 
     /** A fresh acceptance certificate for supplier, unit and DPA to sign, in that order; returns its document id. */
     Long issueCertificate() {
         String number = "AC-T-" + UUID.randomUUID().toString().substring(0, 8);
-        return signing.issue(SampleDocuments.acceptanceCertificate(number), List.of(SUPPLIER, UNIT, DPA))
+        return signing.issue(SampleDocuments.acceptanceCertificate(number), List.of(SUPPLIER, UNIT, DPA),
+                units.findByCode("A1001").orElseThrow().getId(), suppliers.findByCode("skyforge").orElseThrow().getId())
                 .getDocument().getId();
     }
 
@@ -56,17 +67,20 @@ class SigningFixtures {
     SignerTool signer(String identity, String name, Instant notBefore, Instant notAfter,
                       DevelopmentCertificateAuthority authority) {
         KeyPair keys = identity.startsWith("supplier:") ? ec() : rsa();
-        return new SignerTool(keys, authority.certify(identity, name, keys.getPublic(), notBefore, notAfter));
+        return new SignerTool(usernameOf(identity), keys,
+                authority.certify(identity, name, keys.getPublic(), notBefore, notAfter));
     }
 
     ResponseEntity<JsonNode> requestSignature(Long documentId, SignerTool signer) {
-        return http.postForEntity("/api/documents/" + documentId + "/signing-requests",
-                Map.of("certificate", base64(signer.certificateDer())), JsonNode.class);
+        return api.as(signer.username()).post("/api/documents/" + documentId + "/signing-requests",
+                Map.of("certificate", base64(signer.certificateDer())));
     }
 
+    /** Submitted by the signer the request was made for. */
     ResponseEntity<JsonNode> submit(Long documentId, JsonNode request, byte[] cms) {
-        return http.exchange("/api/documents/" + documentId + "/signing-requests/" + request.get("id").asText()
-                + "/signature", HttpMethod.PUT, new HttpEntity<>(Map.of("cms", base64(cms))), JsonNode.class);
+        String identity = document(documentId).at("/turn/signerIdentity").asText(SUPPLIER.identity());
+        return api.as(usernameOf(identity)).put("/api/documents/" + documentId + "/signing-requests/"
+                + request.get("id").asText() + "/signature", Map.of("cms", base64(cms)));
     }
 
     /** The whole external path for one signer: request, sign the digest with the signer's own key, submit. */
@@ -75,16 +89,19 @@ class SigningFixtures {
         return submit(documentId, request, signer.sign(request));
     }
 
+    /** Signed by whoever's turn it is, with the development key issued to them; by the DPA once all have signed. */
     ResponseEntity<JsonNode> signWithDevelopmentKey(Long documentId) {
-        return http.postForEntity("/api/documents/" + documentId + "/development-signatures", null, JsonNode.class);
+        String identity = document(documentId).at("/turn/signerIdentity").asText(DPA.identity());
+        return api.as(usernameOf(identity)).post("/api/documents/" + documentId + "/development-signatures", null);
     }
 
     JsonNode document(Long documentId) {
-        return http.getForObject("/api/documents/" + documentId, JsonNode.class);
+        return api.as(usernameOf(DPA.identity())).get("/api/documents/" + documentId).getBody();
     }
 
     JsonNode verificationReport(Long documentId) {
-        return http.getForObject("/api/documents/" + documentId + "/verification-report", JsonNode.class);
+        return api.as(usernameOf(DPA.identity())).get("/api/documents/" + documentId + "/verification-report")
+                .getBody();
     }
 
     static String base64(byte[] bytes) {
@@ -112,7 +129,7 @@ class SigningFixtures {
     }
 
     /** What a signer's own signing tool holds: a private key the hub never sees, and its certificate chain. */
-    record SignerTool(KeyPair keys, List<X509Certificate> chain) {
+    record SignerTool(String username, KeyPair keys, List<X509Certificate> chain) {
 
         byte[] certificateDer() {
             try {

@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,7 @@ class SigningRoundTest {
     @Autowired
     SigningFixtures fixtures;
     @Autowired
-    TestRestTemplate http;
+    ApiClient api;
     @Autowired
     JdbcTemplate db;
 
@@ -44,7 +44,7 @@ class SigningRoundTest {
         JsonNode signatures = report.get("signatures");
         assertThat(signatures).hasSize(3);
         assertSignature(signatures.get(0), 1, "sig1-supplier-skyforge", "supplier:skyforge", "SHA256withECDSA");
-        assertSignature(signatures.get(1), 2, "sig2-unit-signatory-unit-signatory-a1001", "unit.signatory.a1001",
+        assertSignature(signatures.get(1), 2, "sig2-unit-signatory-signatory-a1001", "signatory.a1001",
                 "SHA256withRSA");
         assertSignature(signatures.get(2), 3, "sig3-dpa-signatory-dpa-signatory", "dpa.signatory", "SHA256withRSA");
 
@@ -52,7 +52,7 @@ class SigningRoundTest {
         assertThat(Arrays.copyOf(finalPdf, unsigned.length)).as("incremental updates only").isEqualTo(unsigned);
         try (PDDocument document = Loader.loadPDF(finalPdf)) {
             assertThat(document.getSignatureFields()).extracting(PDSignatureField::getPartialName)
-                    .containsExactly("sig1-supplier-skyforge", "sig2-unit-signatory-unit-signatory-a1001",
+                    .containsExactly("sig1-supplier-skyforge", "sig2-unit-signatory-signatory-a1001",
                             "sig3-dpa-signatory-dpa-signatory");
             assertThat(document.getSignatureDictionaries()).allSatisfy(signature ->
                     assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached"));
@@ -130,24 +130,29 @@ class SigningRoundTest {
     void servesThePdfAndAnswersUnknownDocumentsAndBadInputWithProblemJson() throws Exception {
         Long documentId = fixtures.issueCertificate();
 
-        ResponseEntity<byte[]> pdf = http.getForEntity("/api/documents/" + documentId + "/pdf", byte[].class);
+        ApiClient.As supplier = api.as("skyforge.agent");
+        ResponseEntity<byte[]> pdf = supplier.get("/api/documents/" + documentId + "/pdf", byte[].class);
         assertThat(pdf.getHeaders().getContentType()).as(new String(pdf.getBody())).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(pdf.getHeaders().getContentDisposition().getFilename()).startsWith("AC-T-").endsWith(".pdf");
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
         }
 
-        assertProblem(http.getForEntity("/api/documents/987654321", JsonNode.class), HttpStatus.NOT_FOUND,
-                "No document 987654321");
-        assertProblem(http.postForEntity("/api/documents/" + documentId + "/signing-requests",
-                java.util.Map.of("certificate", "not base64!"), JsonNode.class), HttpStatus.BAD_REQUEST, "not base64");
-        assertProblem(http.postForEntity("/api/documents/" + documentId + "/signing-requests",
-                java.util.Map.of("certificate", "AAAA"), JsonNode.class), HttpStatus.BAD_REQUEST,
-                "Not an X.509 certificate");
+        assertProblem(supplier.get("/api/documents/987654321"), HttpStatus.NOT_FOUND, "No document 987654321");
+        assertProblem(api.as("orderer.a2002").get("/api/documents/" + documentId), HttpStatus.NOT_FOUND,
+                "No document " + documentId);
+        assertProblem(api.as("viriy.agent").get("/api/documents/" + documentId + "/pdf"), HttpStatus.NOT_FOUND,
+                "No document " + documentId);
+        assertProblem(supplier.post("/api/documents/" + documentId + "/signing-requests",
+                java.util.Map.of("certificate", "not base64!")), HttpStatus.BAD_REQUEST, "not base64");
+        assertProblem(supplier.post("/api/documents/" + documentId + "/signing-requests",
+                java.util.Map.of("certificate", "AAAA")), HttpStatus.BAD_REQUEST, "Not an X.509 certificate");
+        assertProblem(api.anonymous().getForEntity("/api/documents/" + documentId, JsonNode.class),
+                HttpStatus.UNAUTHORIZED, "Log in with POST /api/auth/tokens");
     }
 
     private byte[] pdf(Long documentId) {
-        return http.getForObject("/api/documents/" + documentId + "/pdf", byte[].class);
+        return api.as("dpa.signatory").get("/api/documents/" + documentId + "/pdf", byte[].class).getBody();
     }
 
     private static void assertSignature(JsonNode signature, int revision, String field, String identity,

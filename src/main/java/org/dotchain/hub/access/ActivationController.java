@@ -1,0 +1,43 @@
+package org.dotchain.hub.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/activations")
+@Tag(name = "Activation", description = "A person's one-time activation: password, then TOTP enrolment")
+class ActivationController {
+
+    private final AccountActivation activation;
+
+    ActivationController(AccountActivation activation) {
+        this.activation = activation;
+    }
+
+    record PasswordChoice(@NotBlank String activationToken, @NotBlank String password) {
+    }
+
+    record TotpConfirmation(@NotBlank String activationToken, @NotBlank String totpCode) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Step 1: choose a password (12 characters or more); answers the TOTP secret and its otpauth:// URI to scan")
+    AccountActivation.Enrolment setPassword(@Valid @RequestBody PasswordChoice choice) {
+        return activation.setPassword(choice.activationToken(), choice.password());
+    }
+
+    @PostMapping("/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Step 2: the first code from the authenticator proves the enrolment and activates the account")
+    void confirm(@Valid @RequestBody TotpConfirmation confirmation) {
+        activation.confirmTotp(confirmation.activationToken(), confirmation.totpCode());
+    }
+}

@@ -1,0 +1,87 @@
+package org.dotchain.hub.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.catalog.SupplierRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo only: active accounts for the DPA, every demo unit and supplier, all with the demo password and TOTP secret,
+ * so that the demo can be tried at once. Real accounts come through the access procedure.
+ */
+@Component
+@Profile("demo")
+class DemoAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final PersonRepository persons;
+    private final MilitaryUnitRepository units;
+    private final SupplierRepository suppliers;
+    private final PasswordEncoder passwords;
+    private final String password;
+    private final String totpSecret;
+
+    DemoAccounts(PersonRepository persons, MilitaryUnitRepository units, SupplierRepository suppliers,
+                 PasswordEncoder passwords, @Value("${hub.demo.password}") String password,
+                 @Value("${hub.demo.totp-secret}") String totpSecret) {
+        this.persons = persons;
+        this.units = units;
+        this.suppliers = suppliers;
+        this.passwords = passwords;
+        this.password = password;
+        this.totpSecret = totpSecret;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        String hash = null;
+        int created = 0;
+        for (Account account : accounts()) {
+            if (persons.findByUsername(account.username()).isEmpty()) {
+                hash = hash == null ? passwords.encode(password) : hash;
+                Person person = new Person(account.username(), account.fullName(), account.unit(), account.supplier(),
+                        account.roles());
+                person.setCredentials(hash, totpSecret);
+                person.confirmTotp(0);
+                persons.save(person);
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Demo accounts created: {} (password and TOTP secret: hub.demo.*)", created);
+        }
+    }
+
+    private record Account(String username, String fullName, MilitaryUnit unit, Supplier supplier, Set<Role> roles) {
+    }
+
+    private java.util.List<Account> accounts() {
+        java.util.List<Account> accounts = new java.util.ArrayList<>();
+        accounts.add(new Account("dpa.admin", "DPA Administrator", null, null, EnumSet.of(Role.DPA_ADMIN)));
+        accounts.add(new Account("dpa.signatory", "Andrii Melnyk", null, null, EnumSet.of(Role.DPA_SIGNATORY)));
+        accounts.add(new Account("operator", "Hub Operator", null, null, EnumSet.of(Role.OPERATOR)));
+        for (MilitaryUnit unit : units.findAll()) {
+            String code = unit.getCode().toLowerCase(java.util.Locale.ROOT);
+            accounts.add(new Account("orderer." + code, "Orderer of " + unit.getCode(), unit, null,
+                    EnumSet.of(Role.ORDERER, Role.RECEIVER)));
+            accounts.add(new Account("signatory." + code, "Signatory of " + unit.getCode(), unit, null,
+                    EnumSet.of(Role.UNIT_SIGNATORY)));
+        }
+        for (Supplier supplier : suppliers.findAll()) {
+            accounts.add(new Account(supplier.getCode() + ".agent", supplier.getName(), null, supplier,
+                    EnumSet.of(Role.SUPPLIER)));
+        }
+        return accounts;
+    }
+}

@@ -1,0 +1,22 @@
+package org.dotchain.hub.access;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PersonRepository extends JpaRepository<Person, Long> {
+
+    Optional<Person> findByUsername(String username);
+
+    /** Login takes the person's row lock: parallel attempts cannot both spend one TOTP code or dodge the lock-out. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Person p where p.username = :username")
+    Optional<Person> lockByUsername(String username);
+
+    Optional<Person> findByActivationTokenHash(String tokenHash);
+
+    List<Person> findByUnitId(Long unitId);
+}

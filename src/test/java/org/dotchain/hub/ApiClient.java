@@ -1,0 +1,95 @@
+package org.dotchain.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dotchain.hub.access.TotpCodes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REST API as a logged-in person calls it. Demo accounts log in once, with the demo password and a TOTP code
+ * computed from the demo secret, and keep their token: a code is accepted only once.
+ */
+@Component
+public class ApiClient {
+
+    private final TestRestTemplate http;
+    private final TotpCodes totp;
+    private final Clock clock;
+    private final String password;
+    private final String secret;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    ApiClient(TestRestTemplate http, TotpCodes totp, Clock clock, @Value("${hub.demo.password}") String password,
+              @Value("${hub.demo.totp-secret}") String secret) {
+        this.http = http;
+        this.totp = totp;
+        this.clock = clock;
+        this.password = password;
+        this.secret = secret;
+    }
+
+    public As as(String username) {
+        return new As(tokens.computeIfAbsent(username, this::login));
+    }
+
+    public As withToken(String token) {
+        return new As(token);
+    }
+
+    public TestRestTemplate anonymous() {
+        return http;
+    }
+
+    private String login(String username) {
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/auth/tokens", Map.of("username", username,
+                "password", password, "totpCode", totp.codeAt(secret, clock.instant())), JsonNode.class);
+        if (response.getStatusCode() != HttpStatus.CREATED) {
+            throw new IllegalStateException("Login of " + username + " failed: " + response.getBody());
+        }
+        return response.getBody().get("token").asText();
+    }
+
+    /** Requests with one person's bearer token. */
+    public final class As {
+        private final String token;
+
+        private As(String token) {
+            this.token = token;
+        }
+
+        public <T> ResponseEntity<T> get(String url, Class<T> type) {
+            return exchange(HttpMethod.GET, url, null, type);
+        }
+
+        public ResponseEntity<JsonNode> get(String url) {
+            return get(url, JsonNode.class);
+        }
+
+        public ResponseEntity<JsonNode> post(String url, Object body) {
+            return exchange(HttpMethod.POST, url, body, JsonNode.class);
+        }
+
+        public ResponseEntity<JsonNode> put(String url, Object body) {
+            return exchange(HttpMethod.PUT, url, body, JsonNode.class);
+        }
+
+        public ResponseEntity<JsonNode> delete(String url) {
+            return exchange(HttpMethod.DELETE, url, null, JsonNode.class);
+        }
+
+        public <T> ResponseEntity<T> exchange(HttpMethod method, String url, Object body, Class<T> type) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(token);
+            return http.exchange(url, method, new HttpEntity<>(body, headers), type);
+        }
+    }
+}
