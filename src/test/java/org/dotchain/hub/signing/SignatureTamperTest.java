@@ -1,7 +1,7 @@
 package org.dotchain.hub.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dotchain.hub.signing.SigningRoundTest.assertProblem;
+import static org.dotchain.hub.ApiAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package org.dotchain.hub.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dotchain.hub.ApiAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
@@ -165,11 +166,5 @@ class SigningRoundTest {
         assertThat(signature.get("certificateChain").asText()).isEqualTo("PASSED");
         assertThat(signature.get("indication").asText()).isEqualTo("TOTAL_PASSED");
         assertThat(signature.get("signingTime").asText()).isNotBlank();
-    }
-
-    static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String detail) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("detail").asText()).contains(detail);
     }
 }

@@ -1,0 +1,142 @@
+package org.dotchain.hub.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dotchain.hub.ApiAssertions.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The access procedure and the two-factor login, over the API, with people created through it. */
+@HubIntegrationTest
+class AccessProcedureTest {
+
+    static final String PASSWORD = "a long enough password";
+
+    @Autowired
+    ApiClient api;
+    @Autowired
+    TotpCodes totp;
+    @Autowired
+    TestClock clock;
+
+    /** A new person of unit A3003 through the whole procedure; returns username and TOTP secret. */
+    Map<String, String> designateAndActivate(String roles) {
+        ApiClient.As admin = api.as("dpa.admin");
+        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post("/api/admin/units/A3003/request-letters",
+                Map.of("number", "DPA/" + username, "date", "2026-11-01")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(admin.post("/api/admin/units/A3003/designation-letters", Map.of("number", "A3003/" + username,
+                "date", "2026-11-05", "persons", List.of(Map.of("username", username, "fullName", "Test Person",
+                        "roles", List.of(roles))))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(admin.post("/api/admin/persons/" + username + "/trainings",
+                Map.of("course", "DOT-Chain Defence for units", "completedOn", "2026-11-10")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        JsonNode granted = admin.post("/api/admin/units/A3003/access", null).getBody();
+        String activationToken = null;
+        for (JsonNode activation : granted) {
+            if (activation.get("username").asText().equals(username)) {
+                activationToken = activation.get("activationToken").asText();
+            }
+        }
+        assertThat(activationToken).as("activation token for %s in %s", username, granted).isNotNull();
+
+        JsonNode enrolment = api.anonymous().postForEntity("/api/activations",
+                Map.of("activationToken", activationToken, "password", PASSWORD), JsonNode.class).getBody();
+        String secret = enrolment.get("totpSecret").asText();
+        assertThat(enrolment.get("otpauthUri").asText())
+                .startsWith("otpauth://totp/dotchain-hub%3A" + username + "?secret=" + secret);
+        assertThat(api.anonymous().postForEntity("/api/activations/confirmation", Map.of("activationToken",
+                activationToken, "totpCode", code(secret)), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        clock.advance(Duration.ofSeconds(30));
+        return Map.of("username", username, "secret", secret);
+    }
+
+    @Test
+    void aDesignatedTrainedPersonActivatesWithTotpAndLogsIn() {
+        Map<String, String> person = designateAndActivate("ORDERER");
+
+        ResponseEntity<JsonNode> login = login(person.get("username"), PASSWORD, code(person.get("secret")));
+
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode me = api.withToken(login.getBody().get("token").asText()).get("/api/auth/me").getBody();
+        assertThat(me.get("username").asText()).isEqualTo(person.get("username"));
+        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("ORDERER");
+    }
+
+    @Test
+    void aTotpCodeWorksOnceAndBothFactorsAreRequired() {
+        Map<String, String> person = designateAndActivate("RECEIVER");
+        String code = code(person.get("secret"));
+
+        assertThat(login(person.get("username"), PASSWORD, code).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertProblem(login(person.get("username"), PASSWORD, code), HttpStatus.UNAUTHORIZED,
+                "Wrong username, password or code");
+        clock.advance(Duration.ofSeconds(30));
+        assertProblem(login(person.get("username"), "wrong password!", code(person.get("secret"))),
+                HttpStatus.UNAUTHORIZED, "Wrong username, password or code");
+        assertProblem(login(person.get("username"), PASSWORD, "000000"), HttpStatus.UNAUTHORIZED,
+                "Wrong username, password or code");
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountForFifteenMinutes() {
+        Map<String, String> person = designateAndActivate("RECEIVER");
+        for (int i = 0; i < 5; i++) {
+            login(person.get("username"), "wrong password!", "000000");
+        }
+
+        assertProblem(login(person.get("username"), PASSWORD, code(person.get("secret"))), HttpStatus.UNAUTHORIZED,
+                "locked until");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(login(person.get("username"), PASSWORD, code(person.get("secret"))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void withdrawingAccessStopsTheUnitsTokensAtOnce() {
+        Map<String, String> person = designateAndActivate("ORDERER");
+        String token = login(person.get("username"), PASSWORD, code(person.get("secret"))).getBody().get("token").asText();
+        assertThat(api.withToken(token).get("/api/auth/me").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(api.as("dpa.admin").delete("/api/admin/units/A3003/access").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertProblem(api.withToken(token).get("/api/auth/me"), HttpStatus.UNAUTHORIZED, "unknown or expired");
+        clock.advance(Duration.ofSeconds(30));
+        assertProblem(login(person.get("username"), PASSWORD, code(person.get("secret"))), HttpStatus.UNAUTHORIZED,
+                "has no access");
+    }
+
+    @Test
+    void theProcedureKeepsItsOrderAndOnlyAdministratorsRunIt() {
+        ApiClient.As admin = api.as("dpa.admin");
+        assertProblem(admin.post("/api/admin/units/NO-SUCH/request-letters", Map.of("number", "X", "date",
+                "2026-11-01")), HttpStatus.NOT_FOUND, "No unit with code NO-SUCH");
+        assertProblem(admin.post("/api/admin/units/A2002/request-letters", Map.of("number", "X")),
+                HttpStatus.BAD_REQUEST, "'date'");
+        assertProblem(api.as("orderer.a1001").post("/api/admin/units/A1001/access", null), HttpStatus.FORBIDDEN,
+                "roles do not allow");
+        assertProblem(api.anonymous().postForEntity("/api/activations", Map.of("activationToken", "forged",
+                "password", PASSWORD), JsonNode.class), HttpStatus.UNAUTHORIZED, "unknown, used or expired");
+    }
+
+    private ResponseEntity<JsonNode> login(String username, String password, String code) {
+        return api.anonymous().postForEntity("/api/auth/tokens",
+                Map.of("username", username, "password", password, "totpCode", code), JsonNode.class);
+    }
+
+    private String code(String secret) {
+        return totp.codeAt(secret, clock.instant());
+    }
+}
