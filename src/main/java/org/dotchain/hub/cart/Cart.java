@@ -7,14 +7,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.access.MilitaryUnit;
+import org.dotchain.hub.access.Person;
 
-/** A unit's cart: one per unit. */
+/** An orderer's cart; what it holds is checked against the budget of the orderer's unit. */
 @Entity
 public class Cart {
 
@@ -22,9 +24,13 @@ public class Cart {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @OneToOne(fetch = FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "unit_id")
     private MilitaryUnit unit;
+
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "person_id")
+    private Person person;
 
     private Instant updatedAt = Instant.now();
 
@@ -34,8 +40,9 @@ public class Cart {
     protected Cart() {
     }
 
-    public Cart(MilitaryUnit unit) {
+    public Cart(MilitaryUnit unit, Person person) {
         this.unit = unit;
+        this.person = person;
     }
 
     public Long getId() {
@@ -52,5 +59,21 @@ public class Cart {
 
     public List<CartLine> getLines() {
         return List.copyOf(lines);
+    }
+
+    void setQuantity(org.dotchain.hub.catalog.Product product, int quantity) {
+        lines.stream().filter(line -> line.getProduct().getId().equals(product.getId())).findFirst()
+                .ifPresentOrElse(line -> line.setQuantity(quantity), () -> lines.add(new CartLine(this, product, quantity)));
+        updatedAt = Instant.now();
+    }
+
+    boolean remove(String productCode) {
+        updatedAt = Instant.now();
+        return lines.removeIf(line -> line.getProduct().getCode().equals(productCode));
+    }
+
+    void clear() {
+        lines.clear();
+        updatedAt = Instant.now();
     }
 }

@@ -46,4 +46,8 @@ public class CartLine {
     public int getQuantity() {
         return quantity;
     }
+
+    void setQuantity(int quantity) {
+        this.quantity = quantity;
+    }
 }

@@ -38,6 +38,17 @@ public class Product {
     protected Product() {
     }
 
+    /** Takes as many of the wanted items as are in stock; the caller holds the row lock. */
+    public int takeUpTo(int wanted) {
+        int taken = Math.min(stock, wanted);
+        stock -= taken;
+        return taken;
+    }
+
+    public void putBack(int quantity) {
+        stock += quantity;
+    }
+
     public Long getId() {
         return id;
     }

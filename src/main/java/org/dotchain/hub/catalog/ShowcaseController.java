@@ -1,6 +1,10 @@
 package org.dotchain.hub.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,10 +33,27 @@ public class ShowcaseController {
     }
 
     @GetMapping
-    @Operation(summary = "List the products on the showcase, paged and sorted")
+    @Operation(summary = "Search the showcase, paged and sorted",
+            description = "Filters: type (FPV, RECON, BOMBER, ...), supplier (its code), inStock, minPrice and "
+                    + "maxPrice in UAH, q (words in name or description), and any specification as "
+                    + "spec.<name>=<text>, for example spec.camera=thermal. Sort by code, name, unitPrice, stock.")
     public PagedModel<ProductView> list(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) Boolean inStock,
+            @RequestParam(required = false) BigDecimal minPrice,
+            @RequestParam(required = false) BigDecimal maxPrice,
+            @RequestParam(required = false) String q,
+            @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
             @ParameterObject @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
-        return new PagedModel<>(products.findAll(page).map(ProductView::of));
+        Map<String, String> spec = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith("spec.")) {
+                spec.put(name.substring("spec.".length()), value);
+            }
+        });
+        ProductFilter filter = new ProductFilter(type, supplier, inStock, minPrice, maxPrice, q, spec);
+        return new PagedModel<>(products.findAll(filter.toSpecification(), page).map(ProductView::of));
     }
 
     @GetMapping("/{code}")

@@ -2,10 +2,10 @@ package org.dotchain.hub.ordering;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.MilitaryUnitRepository;
 import org.dotchain.hub.audit.AuditTrail;
@@ -15,6 +15,10 @@ import org.dotchain.hub.catalog.ProductRepository;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.integration.Outbox;
 import org.dotchain.hub.integration.SupplierChannels;
+import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.signing.SigningRoundCompleted;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +39,10 @@ public class OrderPlacement {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OrderTracking tracking;
 
     OrderPlacement(PurchaseOrderRepository orders, ProductRepository products, MilitaryUnitRepository units,
-                   BudgetLedger ledger, Outbox outbox, AuditTrail audit, Clock clock) {
+                   BudgetLedger ledger, Outbox outbox, AuditTrail audit, Clock clock, OrderTracking tracking) {
         this.orders = orders;
         this.products = products;
         this.units = units;
@@ -45,6 +50,7 @@ public class OrderPlacement {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.tracking = tracking;
     }
 
     /** All products must come from one supplier: checkout splits a cart per supplier before it calls this. */
@@ -90,7 +96,31 @@ public class OrderPlacement {
         return order;
     }
 
+    /** Only its creator may cancel an order, and only before signing it; budget and stock go back. */
+    public OrderView cancel(String orderNumber, HubUser caller) {
+        PurchaseOrder order = orders.findByOrderNumberAndUnitId(orderNumber, caller.unitId())
+                .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
+        if (order.getCreatedBy() == null || !order.getCreatedBy().getId().equals(caller.personId())) {
+            throw new AccessDeniedException("Only the person who created order " + orderNumber + " may cancel it");
+        }
+        order.moveTo(OrderStatus.CANCELLED, Set.of(OrderStatus.AWAITING_SIGNATURE), "cancelled by its creator");
+        ledger.release(order.getUnit().getId(), order.getTotal(), order.getId());
+        for (OrderLine line : order.getLines()) {
+            products.lockById(line.getProduct().getId()).orElseThrow().putBack(line.getQuantity());
+        }
+        audit.record(caller.username(), "ORDER_CANCELLED", "order", orderNumber, "released=" + order.getTotal());
+        return tracking.view(order);
+    }
+
+    /** The signing feature tells when an order's document carries its creator's signature. */
+    @EventListener
+    public void onSigned(SigningRoundCompleted signed) {
+        if (signed.kind() == Document.Kind.ORDER) {
+            orders.findByDocumentId(signed.documentId()).ifPresent(order -> form(order.getOrderNumber()));
+        }
+    }
+
     private String nextOrderNumber() {
-        return "ORD-%d-%06d".formatted(Year.now(clock).getValue(), orders.nextOrderSequence());
+        return OrderNumbers.next(orders, clock);
     }
 }

@@ -54,6 +54,9 @@ public class PurchaseOrder {
     private LocalDate requiredBy;
     private LocalDate promisedBy;
     private LocalDate shipBy;
+    private LocalDate answerDueBy;
+    private String declineReason;
+    private Long documentId;
     private BigDecimal total = BigDecimal.ZERO;
     private Instant createdAt = Instant.now();
 
@@ -98,6 +101,35 @@ public class PurchaseOrder {
 
     void setShipBy(LocalDate shipBy) {
         this.shipBy = shipBy;
+    }
+
+    void awaitAnswer(LocalDate requiredBy, LocalDate answerDueBy) {
+        this.requiredBy = requiredBy;
+        this.answerDueBy = answerDueBy;
+    }
+
+    void promise(LocalDate promisedBy) {
+        this.promisedBy = promisedBy;
+    }
+
+    void decline(String reason) {
+        this.declineReason = reason;
+    }
+
+    void attachDocument(Long documentId) {
+        this.documentId = documentId;
+    }
+
+    public LocalDate getAnswerDueBy() {
+        return answerDueBy;
+    }
+
+    public String getDeclineReason() {
+        return declineReason;
+    }
+
+    public Long getDocumentId() {
+        return documentId;
     }
 
     public Long getId() {

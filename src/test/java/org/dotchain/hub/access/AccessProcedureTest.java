@@ -20,7 +20,7 @@ import org.springframework.http.ResponseEntity;
 @HubIntegrationTest
 class AccessProcedureTest {
 
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = Onboarding.PASSWORD;
 
     @Autowired
     ApiClient api;
@@ -29,37 +29,12 @@ class AccessProcedureTest {
     @Autowired
     TestClock clock;
 
-    /** A new person of unit A3003 through the whole procedure; returns username and TOTP secret. */
-    Map<String, String> designateAndActivate(String roles) {
-        ApiClient.As admin = api.as("dpa.admin");
-        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(admin.post("/api/admin/units/A3003/request-letters",
-                Map.of("number", "DPA/" + username, "date", "2026-11-01")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(admin.post("/api/admin/units/A3003/designation-letters", Map.of("number", "A3003/" + username,
-                "date", "2026-11-05", "persons", List.of(Map.of("username", username, "fullName", "Test Person",
-                        "roles", List.of(roles))))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(admin.post("/api/admin/persons/" + username + "/trainings",
-                Map.of("course", "DOT-Chain Defence for units", "completedOn", "2026-11-10")).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        JsonNode granted = admin.post("/api/admin/units/A3003/access", null).getBody();
-        String activationToken = null;
-        for (JsonNode activation : granted) {
-            if (activation.get("username").asText().equals(username)) {
-                activationToken = activation.get("activationToken").asText();
-            }
-        }
-        assertThat(activationToken).as("activation token for %s in %s", username, granted).isNotNull();
+    @Autowired
+    Onboarding onboarding;
 
-        JsonNode enrolment = api.anonymous().postForEntity("/api/activations",
-                Map.of("activationToken", activationToken, "password", PASSWORD), JsonNode.class).getBody();
-        String secret = enrolment.get("totpSecret").asText();
-        assertThat(enrolment.get("otpauthUri").asText())
-                .startsWith("otpauth://totp/dotchain-hub%3A" + username + "?secret=" + secret);
-        assertThat(api.anonymous().postForEntity("/api/activations/confirmation", Map.of("activationToken",
-                activationToken, "totpCode", code(secret)), JsonNode.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        clock.advance(Duration.ofSeconds(30));
-        return Map.of("username", username, "secret", secret);
+    Map<String, String> designateAndActivate(String roles) {
+        Onboarding.Newcomer newcomer = onboarding.designateAndActivate("A3003", roles);
+        return Map.of("username", newcomer.username(), "secret", newcomer.totpSecret());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.dotchain.hub.catalog;
+
+import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * What a unit looks for on the showcase. Every part is optional.
+ *
+ * @param q      words in the name or description
+ * @param spec   specification values that must contain the given text, such as {@code camera=thermal}
+ */
+public record ProductFilter(String type, String supplier, Boolean inStock, BigDecimal minPrice, BigDecimal maxPrice,
+                            String q, Map<String, String> spec) {
+
+    Specification<Product> toSpecification() {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (type != null) {
+                where.add(cb.equal(root.get("productType"), type.toUpperCase(Locale.ROOT)));
+            }
+            if (supplier != null) {
+                where.add(cb.equal(root.get("supplier").get("code"), supplier));
+            }
+            if (inStock != null) {
+                where.add(inStock ? cb.greaterThan(root.get("stock"), 0) : cb.equal(root.get("stock"), 0));
+            }
+            if (minPrice != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("unitPrice"), minPrice));
+            }
+            if (maxPrice != null) {
+                where.add(cb.lessThanOrEqualTo(root.get("unitPrice"), maxPrice));
+            }
+            if (q != null && !q.isBlank()) {
+                String like = "%" + q.toLowerCase(Locale.ROOT) + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("name")), like),
+                        cb.like(cb.lower(root.get("description")), like)));
+            }
+            if (spec != null) {
+                spec.forEach((key, value) -> where.add(cb.like(cb.lower(cb.function("jsonb_extract_path_text",
+                        String.class, root.get("specifications"), cb.literal(key))),
+                        "%" + value.toLowerCase(Locale.ROOT) + "%")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}
