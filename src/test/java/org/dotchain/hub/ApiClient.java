@@ -2,6 +2,7 @@ package org.dotchain.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dotchain.hub.access.TotpCodes;
@@ -26,7 +27,10 @@ public class ApiClient {
     private final Clock clock;
     private final String password;
     private final String secret;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant expiresAt) {
+    }
 
     ApiClient(TestRestTemplate http, TotpCodes totp, Clock clock, @Value("${hub.demo.password}") String password,
               @Value("${hub.demo.totp-secret}") String secret) {
@@ -37,8 +41,11 @@ public class ApiClient {
         this.secret = secret;
     }
 
+    /** The person's token, logged in again once a test has moved the clock past its expiry. */
     public As as(String username) {
-        return new As(tokens.computeIfAbsent(username, this::login));
+        Token token = tokens.compute(username, (name, known) ->
+                known != null && known.expiresAt().isAfter(clock.instant().plusSeconds(60)) ? known : login(name));
+        return new As(token.value());
     }
 
     public As withToken(String token) {
@@ -49,13 +56,14 @@ public class ApiClient {
         return http;
     }
 
-    private String login(String username) {
+    private Token login(String username) {
         ResponseEntity<JsonNode> response = http.postForEntity("/api/auth/tokens", Map.of("username", username,
                 "password", password, "totpCode", totp.codeAt(secret, clock.instant())), JsonNode.class);
         if (response.getStatusCode() != HttpStatus.CREATED) {
             throw new IllegalStateException("Login of " + username + " failed: " + response.getBody());
         }
-        return response.getBody().get("token").asText();
+        return new Token(response.getBody().get("token").asText(),
+                Instant.parse(response.getBody().get("expiresAt").asText()));
     }
 
     /** Requests with one person's bearer token. */
@@ -87,9 +95,13 @@ public class ApiClient {
         }
 
         public <T> ResponseEntity<T> exchange(HttpMethod method, String url, Object body, Class<T> type) {
+            return http.exchange(url, method, new HttpEntity<>(body, headers()), type);
+        }
+
+        public HttpHeaders headers() {
             HttpHeaders headers = new HttpHeaders();
             headers.setBearerAuth(token);
-            return http.exchange(url, method, new HttpEntity<>(body, headers), type);
+            return headers;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.dotchain.hub.budget.BudgetLedger;
 import org.dotchain.hub.budget.UnitBudget;
 import org.dotchain.hub.catalog.Product;
 import org.dotchain.hub.catalog.ProductRepository;
+import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +68,7 @@ public class CartService {
 
     public CartView setQuantity(HubUser orderer, String productCode, int quantity) {
         if (quantity < 1) {
-            throw new IllegalArgumentException("The quantity must be at least 1; remove the line to drop it");
+            throw new InvalidFieldException("quantity", "'quantity' must be at least 1; remove the line to drop it");
         }
         Product product = products.findByCode(productCode)
                 .orElseThrow(() -> new NoSuchElementException("No product with code " + productCode));

@@ -22,6 +22,7 @@ import org.dotchain.hub.catalog.ProductRepository;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.integration.Outbox;
 import org.dotchain.hub.integration.SupplierChannels;
+import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,7 @@ public class Checkout {
     public Result checkout(HubUser orderer, LocalDate requiredBy) {
         LocalDate today = LocalDate.now(clock);
         if (requiredBy == null || !requiredBy.isAfter(today)) {
-            throw new IllegalArgumentException("'requiredBy' must be a date after today");
+            throw new InvalidFieldException("requiredBy", "'requiredBy' must be a date after today");
         }
         MilitaryUnit unit = entityManager.find(MilitaryUnit.class, orderer.unitId(), LockModeType.PESSIMISTIC_WRITE);
         Person creator = entityManager.find(Person.class, orderer.personId());

@@ -30,6 +30,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", e.getMessage(), e.getField());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
