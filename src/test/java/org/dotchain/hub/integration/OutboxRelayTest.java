@@ -10,6 +10,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,6 +46,8 @@ class OutboxRelayTest {
     ProducerTemplate producer;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    Clock clock;
 
     JmsTemplate jms;
 
@@ -73,7 +76,7 @@ class OutboxRelayTest {
         assertThat(order.get("contractVersion").asText()).isEqualTo("1.0");
         assertThat(order.at("/buyer/unitCode").asText()).isEqualTo("A1001");
         assertThat(order.at("/supplier/registrationCode").asText()).isEqualTo("41234567");
-        assertThat(order.get("shipBy").asText()).isEqualTo(LocalDate.now().plusDays(7).toString());
+        assertThat(order.get("shipBy").asText()).isEqualTo(LocalDate.now(clock).plusDays(7).toString());
         assertThat(order.get("totalAmount").asText()).isEqualTo("101500.00");
         assertThat(order.get("lines")).hasSize(2);
         JsonNode relayLine = lineFor(order, "SKF-RELAY");

@@ -3,6 +3,7 @@ package org.dotchain.hub.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.dotchain.hub.ApiClient;
@@ -24,6 +25,8 @@ class UnitWalkThroughTest {
     Onboarding onboarding;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    Clock clock;
 
     @Test
     void fromAccessToAFormedOrder() {
@@ -43,7 +46,7 @@ class UnitWalkThroughTest {
         assertThat(cart.get("exceedsBudget").asBoolean()).isFalse();
 
         JsonNode checkout = orderer.post("/api/cart/checkout",
-                Map.of("requiredBy", LocalDate.now().plusDays(40).toString())).getBody();
+                Map.of("requiredBy", LocalDate.now(clock).plusDays(40).toString())).getBody();
         JsonNode order = checkout.at("/orders/0");
         JsonNode preOrder = checkout.at("/preOrders/0");
         assertThat(order.get("status").asText()).isEqualTo("AWAITING_SIGNATURE");
@@ -62,7 +65,7 @@ class UnitWalkThroughTest {
 
         JsonNode formed = orderer.get("/api/orders/" + order.get("orderNumber").asText()).getBody();
         assertThat(formed.get("status").asText()).isEqualTo("FORMED");
-        assertThat(formed.get("shipBy").asText()).isEqualTo(LocalDate.now().plusDays(7).toString());
+        assertThat(formed.get("shipBy").asText()).isEqualTo(LocalDate.now(clock).plusDays(7).toString());
         assertThat(formed.get("history")).extracting(change -> change.get("to").asText())
                 .containsExactly("AWAITING_SIGNATURE", "FORMED");
         assertThat(db.queryForObject("select message_type from outbox_message where correlation_id = ?",

@@ -45,6 +45,13 @@ class OperabilityTest {
                 "/api/documents/{documentId}/signing-requests",
                 "/api/documents/{documentId}/signing-requests/{requestId}/signature",
                 "/api/documents/{documentId}/development-signatures",
-                "/api/documents/{documentId}/verification-report");
+                "/api/documents/{documentId}/verification-report", "/api/auth/tokens", "/api/auth/me",
+                "/api/activations", "/api/activations/confirmation", "/api/admin/units/{unitCode}/request-letters",
+                "/api/admin/units/{unitCode}/designation-letters", "/api/admin/persons/{username}/trainings",
+                "/api/admin/units/{unitCode}/access", "/api/admin/staff", "/api/budget", "/api/cart",
+                "/api/cart/lines/{productCode}", "/api/cart/checkout", "/api/orders", "/api/orders/{orderNumber}",
+                "/api/orders/{orderNumber}/cancellation");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(api.at("/components/schemas/Credentials/properties/totpCode/example").asText()).isEqualTo("123456");
     }
 }
