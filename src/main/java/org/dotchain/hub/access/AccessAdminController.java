@@ -1,6 +1,7 @@
 package org.dotchain.hub.access;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,20 +33,28 @@ class AccessAdminController {
         this.access = access;
     }
 
-    record Letter(@NotBlank String number, @NotNull LocalDate date) {
+    record Letter(@NotBlank @Schema(example = "DPA/2026/1187") String number,
+                  @NotNull @Schema(example = "2026-11-02") LocalDate date) {
     }
 
-    record Designation(@NotBlank String number, @NotNull LocalDate date,
+    record Designation(@NotBlank @Schema(example = "A3003/2026/44") String number,
+                       @NotNull @Schema(example = "2026-11-06") LocalDate date,
                        @NotEmpty List<@Valid DesignatedPersonRequest> persons) {
     }
 
-    record DesignatedPersonRequest(@NotBlank String username, @NotBlank String fullName, @NotEmpty Set<Role> roles) {
+    record DesignatedPersonRequest(@NotBlank @Schema(example = "o.kovalenko") String username,
+                                   @NotBlank @Schema(example = "Olena Kovalenko") String fullName,
+                                   @NotEmpty @Schema(example = "[\"ORDERER\", \"RECEIVER\"]") Set<Role> roles) {
     }
 
-    record Training(@NotBlank String course, @NotNull LocalDate completedOn) {
+    record Training(@NotBlank @Schema(example = "DOT-Chain Defence for units") String course,
+                    @NotNull @Schema(example = "2026-11-10") LocalDate completedOn) {
     }
 
-    record Staff(@NotBlank String username, @NotBlank String fullName, @NotEmpty Set<Role> roles, String supplierCode) {
+    record Staff(@NotBlank @Schema(example = "skyforge.signer") String username,
+                 @NotBlank @Schema(example = "Taras Bondar") String fullName,
+                 @NotEmpty @Schema(example = "[\"SUPPLIER\"]") Set<Role> roles,
+                 @Schema(example = "skyforge", description = "for SUPPLIER persons: whose") String supplierCode) {
     }
 
     record LetterRecorded(Long id, String unitCode, AccessLetter.Kind kind, String number, LocalDate date) {

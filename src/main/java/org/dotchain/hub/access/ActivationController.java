@@ -1,6 +1,7 @@
 package org.dotchain.hub.access;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +23,12 @@ class ActivationController {
         this.activation = activation;
     }
 
-    record PasswordChoice(@NotBlank String activationToken, @NotBlank String password) {
+    record PasswordChoice(@NotBlank @Schema(example = "x3Jk9...the token from the DPA") String activationToken,
+                          @NotBlank @Schema(example = "correct horse battery staple") String password) {
     }
 
-    record TotpConfirmation(@NotBlank String activationToken, @NotBlank String totpCode) {
+    record TotpConfirmation(@NotBlank @Schema(example = "x3Jk9...the token from the DPA") String activationToken,
+                            @NotBlank @Schema(example = "492039") String totpCode) {
     }
 
     @PostMapping

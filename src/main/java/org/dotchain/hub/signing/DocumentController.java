@@ -2,6 +2,7 @@ package org.dotchain.hub.signing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -90,11 +91,11 @@ class DocumentController {
     }
 
     /** @param certificate the signer's X.509 certificate, DER in base64 */
-    record CertificateUpload(@NotBlank String certificate) {
+    record CertificateUpload(@NotBlank @Schema(example = "MIIB8jCCAZigAwIBAgII...") String certificate) {
     }
 
     /** @param cms the detached CMS SignedData, DER in base64 */
-    record SignatureUpload(@NotBlank String cms) {
+    record SignatureUpload(@NotBlank @Schema(example = "MIAGCSqGSIb3DQEHAqCAMIACAQEx...") String cms) {
     }
 
     record SigningRequestView(UUID id, Long documentId, int stepNumber, String fieldName, String digestAlgorithm,
