@@ -49,6 +49,14 @@ public class Product {
         stock += quantity;
     }
 
+    /** The supplier's own count; the caller holds the row lock. */
+    void restock(int stock, BigDecimal unitPrice) {
+        this.stock = stock;
+        if (unitPrice != null) {
+            this.unitPrice = unitPrice;
+        }
+    }
+
     public Long getId() {
         return id;
     }

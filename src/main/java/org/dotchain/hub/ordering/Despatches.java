@@ -1,0 +1,71 @@
+package org.dotchain.hub.ordering;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.delivery.Shipment;
+import org.dotchain.hub.delivery.ShipmentItem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A supplier's despatch advice: a shipment of some or all of an order's lines, each item by serial number. The order
+ * is SHIPPED when every item is on its way, PARTIALLY_SHIPPED before.
+ */
+@Service
+@Transactional
+public class Despatches {
+
+    private final PurchaseOrderRepository orders;
+    private final EntityManager entityManager;
+    private final AuditTrail audit;
+
+    Despatches(PurchaseOrderRepository orders, EntityManager entityManager, AuditTrail audit) {
+        this.orders = orders;
+        this.entityManager = entityManager;
+        this.audit = audit;
+    }
+
+    public record DespatchedLine(int lineNumber, int quantity, List<String> serialNumbers) {
+    }
+
+    public void record(String orderNumber, String supplierCode, String despatchNumber, Instant despatchedAt,
+                       LocalDate expectedArrival, List<DespatchedLine> lines) {
+        PurchaseOrder order = SupplierOrderResponses.ofSupplier(orders, orderNumber, supplierCode);
+        Shipment shipment = new Shipment(order, despatchNumber, despatchedAt, expectedArrival);
+        entityManager.persist(shipment);
+        for (DespatchedLine despatched : lines) {
+            OrderLine line = order.getLines().stream().filter(l -> l.getLineNumber() == despatched.lineNumber())
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("Order " + orderNumber
+                            + " has no line " + despatched.lineNumber()));
+            if (despatched.serialNumbers().size() != despatched.quantity()) {
+                throw new IllegalArgumentException("Line " + despatched.lineNumber() + " ships " + despatched.quantity()
+                        + " items but names " + despatched.serialNumbers().size() + " serial numbers");
+            }
+            long shippedBefore = shipped(line);
+            if (shippedBefore + despatched.quantity() > line.getQuantity()) {
+                throw new IllegalArgumentException("Line " + despatched.lineNumber() + " of order " + orderNumber
+                        + " has " + line.getQuantity() + " items, " + shippedBefore + " shipped already");
+            }
+            for (String serial : despatched.serialNumbers()) {
+                entityManager.persist(new ShipmentItem(shipment, line, serial));
+            }
+        }
+        entityManager.flush();
+        boolean complete = order.getLines().stream().allMatch(line -> shipped(line) == line.getQuantity());
+        order.moveTo(complete ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED,
+                EnumSet.of(OrderStatus.FORMED, OrderStatus.TRANSFERRED, OrderStatus.ACCEPTED_BY_SUPPLIER,
+                        OrderStatus.PARTIALLY_SHIPPED),
+                "despatch " + despatchNumber + ", expected " + expectedArrival);
+        audit.record("supplier:" + supplierCode, "DESPATCH_ADVISED", "order", orderNumber,
+                "despatch=" + despatchNumber + " status=" + order.getStatus());
+    }
+
+    private long shipped(OrderLine line) {
+        return entityManager.createQuery("select count(i) from ShipmentItem i where i.orderLine = :line", Long.class)
+                .setParameter("line", line).getSingleResult();
+    }
+}
