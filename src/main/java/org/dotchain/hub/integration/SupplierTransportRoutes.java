@@ -2,7 +2,10 @@ package org.dotchain.hub.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import java.util.NoSuchElementException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jsonvalidator.JsonValidationException;
+import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,56 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .transacted()
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .to("direct:supplier-inbound");
+
+        // REST: the supplier's system POSTs a message signed with its key; the answer is 202, or problem+json.
+        routeTemplate("supplier-rest-inbound")
+                .templateParameter("supplier")
+                .from("platform-http:/api/suppliers/{{supplier}}/messages?httpMethodRestrict=POST")
+                .onException(SupplierAuthenticationException.class)
+                    .handled(true).process(problem(401, "unauthenticated-supplier")).markRollbackOnlyLast()
+                .end()
+                .onException(NoSuchElementException.class)
+                    .handled(true).process(problem(404, "not-found")).markRollbackOnlyLast()
+                .end()
+                .onException(IllegalOrderTransitionException.class)
+                    .handled(true).process(problem(409, "illegal-transition")).markRollbackOnlyLast()
+                .end()
+                .onException(InvalidSupplierMessageException.class, JsonValidationException.class,
+                        IllegalArgumentException.class)
+                    .handled(true).process(problem(422, "invalid-message")).markRollbackOnlyLast()
+                .end()
+                .convertBodyTo(String.class)
+                .process(SupplierTransportRoutes::refuseOversized)
+                .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
+                .transacted()
+                .bean("requestSignatures", "verify")
+                .to("direct:supplier-inbound")
+                .removeHeaders("*", Exchange.HTTP_RESPONSE_CODE)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .setBody(simple("{\"messageId\":\"${exchangeProperty.hubMessageId}\",\"status\":\"accepted\"}"));
+    }
+
+    static final int MAX_MESSAGE_BYTES = 1_048_576;
+
+    static void refuseOversized(Exchange exchange) {
+        String body = exchange.getIn().getBody(String.class);
+        if (body != null && body.length() > MAX_MESSAGE_BYTES) {
+            throw new InvalidSupplierMessageException("The message is larger than " + MAX_MESSAGE_BYTES + " bytes");
+        }
+    }
+
+    /** The refusal as problem+json, with the reason. */
+    static org.apache.camel.Processor problem(int status, String type) {
+        return exchange -> {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            String detail = cause == null ? "" : cause.getMessage();
+            exchange.getIn().removeHeaders("*");
+            exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+            exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+            exchange.getIn().setBody(MESSAGE_IDS.writeValueAsString(java.util.Map.of(
+                    "type", "/problems/" + type, "status", status, "detail", detail == null ? "" : detail)));
+        };
     }
 
     /**

@@ -1,0 +1,76 @@
+package org.dotchain.hub.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed requests from suppliers' systems: HMAC-SHA256 with the supplier's own key over
+ * "&lt;timestamp&gt;\n&lt;body&gt;", sent as headers X-Hub-Timestamp (epoch seconds) and X-Hub-Signature (Base64).
+ * A request more than five minutes from the hub's clock is refused, so a captured request cannot be replayed later;
+ * within the window, the message id makes a replay harmless.
+ */
+@Component("requestSignatures")
+public class RequestSignatures {
+
+    public static final String TIMESTAMP = "X-Hub-Timestamp";
+    public static final String SIGNATURE = "X-Hub-Signature";
+    static final Duration SKEW = Duration.ofMinutes(5);
+
+    private final SupplierKeys keys;
+    private final Clock clock;
+
+    RequestSignatures(SupplierKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Passes silently, or says why the request is not the supplier's. */
+    public void verify(@Header(SupplierHeaders.SUPPLIER) String supplier, @Header(TIMESTAMP) String timestamp,
+                       @Header(SIGNATURE) String signature, @Body String body) {
+        byte[] key = keys.keyOf(supplier).orElseThrow(() ->
+                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key"));
+        if (timestamp == null || signature == null) {
+            throw new SupplierAuthenticationException("The request is not signed: send " + TIMESTAMP + " and " + SIGNATURE);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw new SupplierAuthenticationException(TIMESTAMP + " must be epoch seconds");
+        }
+        if (Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs().compareTo(SKEW) > 0) {
+            throw new SupplierAuthenticationException(TIMESTAMP + " is more than " + SKEW.toMinutes()
+                    + " minutes from the hub's clock");
+        }
+        byte[] expected = sign(key, timestamp.trim(), body == null ? "" : body);
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(signature.trim());
+        } catch (IllegalArgumentException e) {
+            throw new SupplierAuthenticationException(SIGNATURE + " is not Base64");
+        }
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new SupplierAuthenticationException("The signature does not match the request");
+        }
+    }
+
+    public static byte[] sign(byte[] key, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal((timestamp + "\n" + body).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+}

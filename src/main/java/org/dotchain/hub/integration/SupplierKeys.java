@@ -1,0 +1,68 @@
+package org.dotchain.hub.integration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each supplier's request-signing key, by reference: the setting hub.suppliers.&lt;code&gt;.signing-key (Base64, from
+ * the environment, e.g. HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where
+ * hub.suppliers.generate-missing-keys is on (demo and tests), a missing key is generated once into the data folder.
+ */
+@Component
+public class SupplierKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SupplierKeys.class);
+
+    private final Environment environment;
+    private final Path folder;
+    private final boolean generateMissing;
+    private final SecureRandom random = new SecureRandom();
+
+    SupplierKeys(Environment environment, @Value("${hub.data-dir}") Path dataDir,
+                 @Value("${hub.suppliers.generate-missing-keys:false}") boolean generateMissing) {
+        this.environment = environment;
+        this.folder = dataDir.resolve("supplier-keys");
+        this.generateMissing = generateMissing;
+    }
+
+    public synchronized Optional<byte[]> keyOf(String supplierCode) {
+        String configured = environment.getProperty("hub.suppliers." + supplierCode + ".signing-key");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Base64.getDecoder().decode(configured.trim()));
+        }
+        Path file = folder.resolve(supplierCode.replaceAll("[^a-z0-9-]", "_") + ".key");
+        try {
+            if (Files.exists(file)) {
+                return Optional.of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+            }
+            if (!generateMissing) {
+                return Optional.empty();
+            }
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            Files.createDirectories(folder);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.debug("{} keeps the file system's default permissions", file);
+            }
+            log.info("Generated the request-signing key of supplier {} in {}", supplierCode, file);
+            return Optional.of(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + file, e);
+        }
+    }
+}

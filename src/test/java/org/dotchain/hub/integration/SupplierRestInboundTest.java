@@ -1,0 +1,129 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dotchain.hub.ApiAssertions.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A supplier's system posts its messages over REST, each request signed with the supplier's own key. */
+@HubIntegrationTest
+class SupplierRestInboundTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SupplierKeys keys;
+    @Autowired
+    OrderPlacement placement;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    Clock clock;
+
+    String orderNumber;
+
+    @BeforeEach
+    void aFormedSteppeOrder() {
+        PurchaseOrder order = placement.placeInStockOrder("A2002", Map.of("STP-DROP", 1));
+        placement.form(order.getOrderNumber());
+        orderNumber = order.getOrderNumber();
+    }
+
+    @Test
+    void aSignedOrderResponseMovesTheOrderOnceHoweverOftenItIsSent() {
+        String messageId = "msg-" + UUID.randomUUID();
+        String body = orderResponse(messageId, orderNumber, "AB");
+
+        ResponseEntity<JsonNode> first = post("steppe", body, sign("steppe", body));
+        ResponseEntity<JsonNode> again = post("steppe", body, sign("steppe", body));
+
+        assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(first.getBody().get("messageId").asText()).isEqualTo(messageId);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
+        assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
+                + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aForgedOrUnsignedRequestIsRefusedAndChangesNothing() {
+        String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE");
+        HttpHeaders forged = sign("steppe", body);
+        forged.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(new byte[32], forged.getFirst(RequestSignatures.TIMESTAMP), body)));
+        HttpHeaders stale = new HttpHeaders();
+        String old = Long.toString(clock.instant().getEpochSecond() - 3600);
+        stale.set(RequestSignatures.TIMESTAMP, old);
+        stale.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(keys.keyOf("steppe").orElseThrow(), old, body)));
+
+        assertProblem(post("steppe", body, forged), HttpStatus.UNAUTHORIZED, "does not match");
+        assertProblem(post("steppe", body, new HttpHeaders()), HttpStatus.UNAUTHORIZED, "not signed");
+        assertProblem(post("steppe", body, stale), HttpStatus.UNAUTHORIZED, "more than 5 minutes");
+        assertProblem(post("steppe", body, sign("skyforge", body)), HttpStatus.UNAUTHORIZED, "does not match");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void anotherSuppliersOrderIsNotFound() {
+        PurchaseOrder skyforge = placement.placeInStockOrder("A2002", Map.of("SKF-FPV10", 1));
+        placement.form(skyforge.getOrderNumber());
+        String body = orderResponse("msg-" + UUID.randomUUID(), skyforge.getOrderNumber(), "RE");
+
+        assertProblem(post("steppe", body, sign("steppe", body)), HttpStatus.NOT_FOUND,
+                "No order " + skyforge.getOrderNumber() + " of supplier steppe");
+        assertThat(status(skyforge.getOrderNumber())).isEqualTo("FORMED");
+    }
+
+    @Test
+    void aMessageBreakingItsContractIs422() {
+        String body = "{\"contractVersion\":\"1.0\",\"messageType\":\"ORDER_RESPONSE\",\"messageId\":\"msg-"
+                + UUID.randomUUID() + "\",\"orderNumber\":\"" + orderNumber + "\"}";
+
+        assertProblem(post("steppe", body, sign("steppe", body)), HttpStatus.UNPROCESSABLE_ENTITY, "responseCode");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    private ResponseEntity<JsonNode> post(String supplier, String body, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/suppliers/" + supplier + "/messages", new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    private HttpHeaders sign(String supplier, String body) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(RequestSignatures.TIMESTAMP, timestamp);
+        headers.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(keys.keyOf(supplier).orElseThrow(), timestamp, body)));
+        return headers;
+    }
+
+    private static String orderResponse(String messageId, String orderNumber, String code) {
+        return "{\"contractVersion\":\"1.0\",\"messageType\":\"ORDER_RESPONSE\",\"messageId\":\"" + messageId
+                + "\",\"orderNumber\":\"" + orderNumber + "\",\"responseCode\":\"" + code + "\""
+                + (code.equals("RE") ? ",\"reason\":\"no capacity\"" : "") + "}";
+    }
+
+    private String status(String number) {
+        return db.queryForObject("select status from purchase_order where order_number = ?", String.class, number);
+    }
+}
