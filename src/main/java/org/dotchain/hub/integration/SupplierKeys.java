@@ -16,9 +16,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Each supplier's request-signing key, by reference: the setting hub.suppliers.&lt;code&gt;.signing-key (Base64, from
- * the environment, e.g. HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where
- * hub.suppliers.generate-missing-keys is on (demo and tests), a missing key is generated once into the data folder.
+ * Each supplier's secrets, by reference: its request-signing key hub.suppliers.&lt;code&gt;.signing-key and its broker
+ * password hub.suppliers.&lt;code&gt;.broker-password (Base64, from the environment, e.g.
+ * HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where hub.suppliers.generate-missing-keys is on
+ * (demo and tests), a missing one is generated once into the data folder.
  */
 @Component
 public class SupplierKeys {
@@ -37,12 +38,21 @@ public class SupplierKeys {
         this.generateMissing = generateMissing;
     }
 
-    public synchronized Optional<byte[]> keyOf(String supplierCode) {
-        String configured = environment.getProperty("hub.suppliers." + supplierCode + ".signing-key");
+    public Optional<byte[]> keyOf(String supplierCode) {
+        return secret(supplierCode, "signing-key");
+    }
+
+    /** The password of the supplier's own broker user, which reaches only the supplier's own queues. */
+    public Optional<String> brokerPasswordOf(String supplierCode) {
+        return secret(supplierCode, "broker-password").map(Base64.getEncoder()::encodeToString);
+    }
+
+    private synchronized Optional<byte[]> secret(String supplierCode, String name) {
+        String configured = environment.getProperty("hub.suppliers." + supplierCode + "." + name);
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Base64.getDecoder().decode(configured.trim()));
         }
-        Path file = folder.resolve(supplierCode.replaceAll("[^a-z0-9-]", "_") + ".key");
+        Path file = folder.resolve(supplierCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
         try {
             if (Files.exists(file)) {
                 return Optional.of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
@@ -59,7 +69,7 @@ public class SupplierKeys {
             } catch (UnsupportedOperationException notPosix) {
                 log.debug("{} keeps the file system's default permissions", file);
             }
-            log.info("Generated the request-signing key of supplier {} in {}", supplierCode, file);
+            log.info("Generated the {} of supplier {} in {}", name, supplierCode, file);
             return Optional.of(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file, e);

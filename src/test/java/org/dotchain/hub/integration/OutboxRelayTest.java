@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.dotchain.hub.HubIntegrationTest;
@@ -40,6 +38,8 @@ class OutboxRelayTest {
     JdbcTemplate db;
     @Autowired
     EmbeddedActiveMQ broker;
+    @Autowired
+    SupplierConnections connections;
     @Autowired
     CamelContext camel;
     @Autowired
@@ -154,8 +154,7 @@ class OutboxRelayTest {
     }
 
     private ConnectionFactory supplierConnectionFactory() {
-        int port = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor("network")).getActualPort();
-        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        return connections.as("skyforge");
     }
 
     private String formedSkyforgeOrder(Map<String, Integer> quantities) {

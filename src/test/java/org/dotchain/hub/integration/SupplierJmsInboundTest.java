@@ -8,9 +8,6 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
@@ -30,7 +27,7 @@ class SupplierJmsInboundTest {
     @Autowired
     OrderPlacement placement;
     @Autowired
-    EmbeddedActiveMQ broker;
+    SupplierConnections connections;
     @Autowired
     JdbcTemplate db;
 
@@ -39,8 +36,7 @@ class SupplierJmsInboundTest {
 
     @BeforeEach
     void aFormedSkyforgeOrder() {
-        int port = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor("network")).getActualPort();
-        supplier = new JmsTemplate(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port));
+        supplier = new JmsTemplate(connections.as("skyforge"));
         supplier.setReceiveTimeout(10_000);
         PurchaseOrder order = placement.placeInStockOrder("A1001", Map.of("SKF-FPV7", 2));
         placement.form(order.getOrderNumber());

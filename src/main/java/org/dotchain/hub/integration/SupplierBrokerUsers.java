@@ -1,0 +1,61 @@
+package org.dotchain.hub.integration;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.platform.BrokerSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each supplier with a broker password its own user on the embedded broker, allowed to send to, consume from
+ * and browse its own queues supplier.&lt;code&gt;.* only. With an external broker, its operators set this up there.
+ */
+@Component
+class SupplierBrokerUsers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SupplierBrokerUsers.class);
+    private static final Set<CheckType> SUPPLIER_PERMISSIONS = EnumSet.of(CheckType.SEND, CheckType.CONSUME,
+            CheckType.BROWSE, CheckType.CREATE_ADDRESS, CheckType.CREATE_DURABLE_QUEUE);
+
+    private final ObjectProvider<EmbeddedActiveMQ> broker;
+    private final ObjectProvider<SecurityConfiguration> users;
+    private final SupplierRepository suppliers;
+    private final SupplierKeys keys;
+
+    SupplierBrokerUsers(ObjectProvider<EmbeddedActiveMQ> broker, ObjectProvider<SecurityConfiguration> users,
+                        SupplierRepository suppliers, SupplierKeys keys) {
+        this.broker = broker;
+        this.users = users;
+        this.suppliers = suppliers;
+        this.keys = keys;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        EmbeddedActiveMQ embedded = broker.getIfAvailable();
+        SecurityConfiguration security = users.getIfAvailable();
+        if (embedded == null || security == null) {
+            return;
+        }
+        for (Supplier supplier : suppliers.findAll()) {
+            keys.brokerPasswordOf(supplier.getCode()).ifPresent(password -> {
+                String user = supplier.getCode();
+                security.addUser(user, password);
+                security.addRole(user, "supplier-" + user);
+                embedded.getActiveMQServer().getSecurityRepository().addMatch("supplier." + user + ".#", Set.of(
+                        BrokerSecurity.role(BrokerSecurity.HUB_ROLE, EnumSet.allOf(CheckType.class)),
+                        BrokerSecurity.role("supplier-" + user, SUPPLIER_PERMISSIONS)));
+                log.info("Broker user {} may use queues supplier.{}.* only", user, user);
+            });
+        }
+    }
+}

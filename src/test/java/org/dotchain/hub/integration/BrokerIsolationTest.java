@@ -1,0 +1,49 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.JmsSecurityException;
+import org.springframework.jms.core.JmsTemplate;
+
+/** On the broker, each supplier reaches its own queues only. */
+@HubIntegrationTest
+class BrokerIsolationTest {
+
+    @Autowired
+    SupplierConnections connections;
+    @Autowired
+    OrderPlacement placement;
+
+    @Test
+    void aSupplierCannotConsumeAnotherSuppliersOrders() {
+        PurchaseOrder order = placement.placeInStockOrder("A3003", Map.of("STP-FIBRE", 1));
+        placement.form(order.getOrderNumber());
+        String selector = "JMSCorrelationID = '" + order.getOrderNumber() + "'";
+        JmsTemplate skyforge = new JmsTemplate(connections.as("skyforge"));
+        skyforge.setReceiveTimeout(2_000);
+
+        assertThatThrownBy(() -> skyforge.receiveSelected("supplier.steppe.orders", selector))
+                .isInstanceOf(JmsSecurityException.class).hasMessageContaining("does not have permission");
+        assertThatThrownBy(() -> skyforge.send("supplier.steppe.inbound", session -> session.createTextMessage("{}")))
+                .isInstanceOf(JmsSecurityException.class);
+
+        JmsTemplate steppe = new JmsTemplate(connections.as("steppe"));
+        steppe.setReceiveTimeout(10_000);
+        assertThat(steppe.receiveSelected("supplier.steppe.orders", selector)).as("its own order").isNotNull();
+    }
+
+    @Test
+    void theBrokerAdmitsNoAnonymousConnection() {
+        JmsTemplate anonymous = new JmsTemplate(connections.anonymous());
+        anonymous.setReceiveTimeout(1_000);
+
+        assertThatThrownBy(() -> anonymous.receive("supplier.skyforge.orders")).isInstanceOf(JmsSecurityException.class);
+    }
+}
