@@ -1,0 +1,124 @@
+package org.dotchain.hub.operations;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.integration.SupplierHeaders;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dead letters of every supplier queue, for an operator: see why each failed, then replay it to the queue it
+ * came from (once: it leaves the dead letters in the same JMS transaction) or discard it.
+ */
+@Service
+public class DeadLetters {
+
+    static final String SUFFIX = ".DLQ";
+
+    private final JmsTemplate jms;
+    private final SupplierRepository suppliers;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    DeadLetters(ConnectionFactory connectionFactory, SupplierRepository suppliers, AuditTrail audit,
+                TransactionTemplate transaction) {
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.suppliers = suppliers;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    public record DeadLetter(String queue, String jmsMessageId, String messageId, String reason, Instant failedAt,
+                             String body) {
+    }
+
+    public List<DeadLetter> list() {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (String queue : deadLetterQueues()) {
+            jms.browse(queue, (session, browser) -> {
+                for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements(); ) {
+                    letters.add(view(queue, (Message) messages.nextElement()));
+                }
+                return null;
+            });
+        }
+        return letters;
+    }
+
+    /** Sends the dead letter back to the queue it failed on; it leaves the dead letters in the same transaction. */
+    public void replay(String queue, String jmsMessageId, String operator) {
+        move(queue, jmsMessageId, true);
+        transaction.executeWithoutResult(status ->
+                audit.record(operator, "DEAD_LETTER_REPLAYED", "message", jmsMessageId, "queue=" + queue));
+    }
+
+    public void discard(String queue, String jmsMessageId, String operator) {
+        move(queue, jmsMessageId, false);
+        transaction.executeWithoutResult(status ->
+                audit.record(operator, "DEAD_LETTER_DISCARDED", "message", jmsMessageId, "queue=" + queue));
+    }
+
+    private void move(String queue, String jmsMessageId, boolean replay) {
+        if (!deadLetterQueues().contains(queue)) {
+            throw new NoSuchElementException("No dead-letter queue " + queue);
+        }
+        Boolean found = jms.execute(session -> {
+            Queue source = session.createQueue(queue);
+            try (MessageConsumer consumer = session.createConsumer(source,
+                    "JMSMessageID = '" + jmsMessageId.replace("'", "''") + "'")) {
+                Message message = consumer.receive(2_000);
+                if (message == null) {
+                    return false;
+                }
+                if (replay) {
+                    try (MessageProducer producer = session.createProducer(
+                            session.createQueue(queue.substring(0, queue.length() - SUFFIX.length())))) {
+                        TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+                        producer.send(copy);
+                    }
+                }
+                session.commit();
+                return true;
+            }
+        }, true);
+        if (!Boolean.TRUE.equals(found)) {
+            throw new NoSuchElementException("No dead letter " + jmsMessageId + " on " + queue);
+        }
+    }
+
+    private List<String> deadLetterQueues() {
+        List<String> queues = new ArrayList<>();
+        for (Supplier supplier : transaction.execute(status -> suppliers.findAll())) {
+            queues.add("supplier." + supplier.getCode() + ".inbound" + SUFFIX);
+        }
+        Collections.sort(queues);
+        return queues;
+    }
+
+    private static DeadLetter view(String queue, Message message) {
+        try {
+            return new DeadLetter(queue, message.getJMSMessageID(), message.getStringProperty("hubMessageId"),
+                    message.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON),
+                    Instant.ofEpochMilli(message.getJMSTimestamp()),
+                    message instanceof TextMessage text ? text.getText() : null);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot read a dead letter of " + queue, e);
+        }
+    }
+}
