@@ -1,6 +1,7 @@
 package org.dotchain.hub.ordering;
 
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.NoSuchElementException;
 import org.dotchain.hub.access.HubUser;
 import org.springframework.data.domain.Page;
@@ -38,10 +39,26 @@ public class OrderTracking {
                 order.getDocumentId(), order.getCreatedAt(),
                 order.getLines().stream().map(line -> new OrderView.Line(line.getLineNumber(), line.getProductCode(),
                         line.getProductName(), line.getQuantity(), count(line, false), count(line, true),
-                        line.getUnitPrice(), line.getAmount(),
-                        order.getPromisedBy() != null ? order.getPromisedBy() : order.getShipBy())).toList(),
+                        line.getUnitPrice(), line.getAmount(), expectedBy(order, line))).toList(),
                 order.getHistory().stream().map(change -> new OrderView.Change(change.getFromStatus(),
                         change.getToStatus(), change.getReason(), change.getChangedAt())).toList());
+    }
+
+    /**
+     * When what is still missing of a line should arrive: the latest expected arrival of its despatched items not yet
+     * received, else the supplier's promise or the ship-by date; null once everything has arrived.
+     */
+    private LocalDate expectedBy(PurchaseOrder order, OrderLine line) {
+        if (count(line, true) >= line.getQuantity()) {
+            return null;
+        }
+        LocalDate despatched = entityManager.createQuery("select max(s.expectedArrival) from ShipmentItem i "
+                        + "join i.shipment s where i.orderLine = :line and i.status = 'DESPATCHED'", LocalDate.class)
+                .setParameter("line", line).getSingleResult();
+        if (despatched != null) {
+            return despatched;
+        }
+        return order.getPromisedBy() != null ? order.getPromisedBy() : order.getShipBy();
     }
 
     private long count(OrderLine line, boolean received) {

@@ -5,11 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.access.Role;
 import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.OrderTracking;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +32,13 @@ class SupplierJmsInboundTest {
 
     @Autowired
     OrderPlacement placement;
+
     @Autowired
     SupplierConnections connections;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    OrderTracking tracking;
 
     JmsTemplate supplier;
     String orderNumber;
@@ -52,6 +61,14 @@ class SupplierJmsInboundTest {
 
         send(despatch(id(), "D-1", "[\"SKF7-A-001\"]", 1));
         awaitStatus("PARTIALLY_SHIPPED");
+        Long unitId = db.queryForObject("select unit_id from purchase_order where order_number = ?", Long.class,
+                orderNumber);
+        var line = tracking.find(new HubUser(0L, "tracker", "Tracker", unitId, null, null,
+                EnumSet.of(Role.RECEIVER)), orderNumber).lines().get(0);
+        assertThat(line.ordered()).isEqualTo(2);
+        assertThat(line.shipped()).isEqualTo(1);
+        assertThat(line.received()).isZero();
+        assertThat(line.expectedBy()).isEqualTo(LocalDate.parse("2026-11-28"));
         send(despatch(id(), "D-2", "[\"SKF7-A-002\"]", 1));
         awaitStatus("SHIPPED");
 
@@ -131,7 +148,7 @@ class SupplierJmsInboundTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject(
                 "select stock from product where code = 'SKF-NIGHT7'", Integer.class) == 12);
         assertThat(db.queryForObject("select unit_price from product where code = 'SKF-NIGHT7'",
-                java.math.BigDecimal.class)).isEqualByComparingTo("33000.00");
+                BigDecimal.class)).isEqualByComparingTo("33000.00");
     }
 
     private String orderResponse(String messageId, String code) {
