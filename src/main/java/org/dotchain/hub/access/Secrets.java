@@ -1,11 +1,9 @@
 package org.dotchain.hub.access;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** One-time activation tokens and API tokens: random, handed out once, stored only as SHA-256. */
 final class Secrets {
@@ -22,11 +20,6 @@ final class Secrets {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,11 +5,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.hibernate.annotations.Immutable;
 
 /** One link of the audit chain. Its hash covers its own content and the hash of the link before it. */
@@ -49,12 +47,7 @@ public class AuditEntry {
     String computeHash() {
         String content = String.join("\u001f", previousHash, recordedAt.toString(), actor, action, subjectType,
                 subjectId, details);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
     }
 
     public Long getId() {
