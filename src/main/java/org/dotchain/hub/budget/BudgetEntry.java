@@ -22,6 +22,8 @@ public class BudgetEntry {
         RELEASED,
         /** Reserved to committed, when the orderer signs the order. */
         COMMITTED,
+        /** Committed back to available, when the supplier rejects a committed order. */
+        RETURNED,
         /** Committed to spent, when the DPA finance system confirms payment. */
         SPENT
     }

@@ -51,6 +51,10 @@ public class BudgetLedger {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.COMMITTED, amount, orderId, reference("commit", orderId)));
     }
 
+    public void returnCommitted(Long unitId, BigDecimal amount, Long orderId) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RETURNED, amount, orderId, reference("return", orderId)));
+    }
+
     public void release(Long unitId, BigDecimal amount, Long orderId) {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RELEASED, amount, orderId, reference("release", orderId)));
     }

@@ -4,12 +4,14 @@ import java.util.EnumSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.budget.BudgetLedger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A supplier's answer to a formed order, with the Peppol order response codes: AB it has the order, AP it accepts
- * it, CA it accepts it with changes (the reason says which), RE it rejects it (the reason says why).
+ * it, CA it accepts it with changes (the reason says which), RE it rejects it (the reason says why), and the
+ * committed money goes back to the unit's available budget.
  */
 @Service
 @Transactional
@@ -18,10 +20,12 @@ public class SupplierOrderResponses {
     private static final Set<OrderStatus> OPEN = EnumSet.of(OrderStatus.FORMED, OrderStatus.TRANSFERRED);
 
     private final PurchaseOrderRepository orders;
+    private final BudgetLedger ledger;
     private final AuditTrail audit;
 
-    SupplierOrderResponses(PurchaseOrderRepository orders, AuditTrail audit) {
+    SupplierOrderResponses(PurchaseOrderRepository orders, BudgetLedger ledger, AuditTrail audit) {
         this.orders = orders;
+        this.ledger = ledger;
         this.audit = audit;
     }
 
@@ -31,7 +35,10 @@ public class SupplierOrderResponses {
             case "AB" -> order.moveTo(OrderStatus.TRANSFERRED, Set.of(OrderStatus.FORMED), "received by the supplier");
             case "AP" -> order.moveTo(OrderStatus.ACCEPTED_BY_SUPPLIER, OPEN, "accepted by the supplier");
             case "CA" -> order.moveTo(OrderStatus.ACCEPTED_BY_SUPPLIER, OPEN, "accepted with changes: " + reason);
-            case "RE" -> order.moveTo(OrderStatus.REJECTED_BY_SUPPLIER, OPEN, "rejected by the supplier: " + reason);
+            case "RE" -> {
+                order.moveTo(OrderStatus.REJECTED_BY_SUPPLIER, OPEN, "rejected by the supplier: " + reason);
+                ledger.returnCommitted(order.getUnit().getId(), order.getTotal(), order.getId());
+            }
             default -> throw new IllegalArgumentException("Unknown order response code " + responseCode);
         }
         audit.record("supplier:" + supplierCode, "ORDER_RESPONSE_" + responseCode, "order", orderNumber,

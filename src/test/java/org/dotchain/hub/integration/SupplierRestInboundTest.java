@@ -64,6 +64,23 @@ class SupplierRestInboundTest {
     }
 
     @Test
+    void aRejectionReturnsTheCommittedMoneyToTheUnit() {
+        String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE");
+
+        assertThat(post("steppe", body, sign("steppe", body)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(status(orderNumber)).isEqualTo("REJECTED_BY_SUPPLIER");
+        assertThat(db.queryForObject("select e.amount from budget_entry e join purchase_order o on o.id = e.order_id "
+                + "where o.order_number = ? and e.kind = 'RETURNED'", java.math.BigDecimal.class, orderNumber))
+                .isEqualByComparingTo("88000.00");
+        Map<String, Object> budget = db.queryForMap("select b.* from unit_budget b join military_unit u "
+                + "on u.id = b.unit_id where u.code = 'A2002'");
+        assertThat(((java.math.BigDecimal) budget.get("allocated"))).isEqualByComparingTo(
+                ((java.math.BigDecimal) budget.get("available")).add((java.math.BigDecimal) budget.get("reserved"))
+                        .add((java.math.BigDecimal) budget.get("committed")).add((java.math.BigDecimal) budget.get("spent")));
+    }
+
+    @Test
     void aForgedOrUnsignedRequestIsRefusedAndChangesNothing() {
         String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE");
         HttpHeaders forged = sign("steppe", body);
