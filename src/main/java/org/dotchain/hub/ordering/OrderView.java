@@ -18,6 +18,7 @@ public record OrderView(
         LocalDate requiredBy,
         LocalDate promisedBy,
         LocalDate shipBy,
+        LocalDate overdueSince,
         String declineReason,
         Long documentId,
         Instant createdAt,

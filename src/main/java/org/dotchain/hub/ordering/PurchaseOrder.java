@@ -57,6 +57,7 @@ public class PurchaseOrder {
     private LocalDate answerDueBy;
     private String declineReason;
     private Long documentId;
+    private LocalDate overdueSince;
     private BigDecimal total = BigDecimal.ZERO;
     private Instant createdAt = Instant.now();
 
@@ -114,6 +115,14 @@ public class PurchaseOrder {
 
     void decline(String reason) {
         this.declineReason = reason;
+    }
+
+    void flagOverdue(LocalDate since) {
+        this.overdueSince = since;
+    }
+
+    public LocalDate getOverdueSince() {
+        return overdueSince;
     }
 
     void attachDocument(Long documentId) {

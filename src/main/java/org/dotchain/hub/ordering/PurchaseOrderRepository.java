@@ -18,6 +18,10 @@ public interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, Lo
     @Query("select o from PurchaseOrder o where o.unit.id = :unitId and (:status is null or o.status = :status)")
     Page<PurchaseOrder> findForUnit(Long unitId, OrderStatus status, Pageable page);
 
+    @Query("select o from PurchaseOrder o where o.status in ('FORMED', 'TRANSFERRED', 'ACCEPTED_BY_SUPPLIER') "
+            + "and o.shipBy < :today and o.overdueSince is null")
+    List<PurchaseOrder> findNotShippedBy(java.time.LocalDate today);
+
     @Query("select o from PurchaseOrder o where o.status = 'AWAITING_SUPPLIER_ANSWER' and o.answerDueBy < :today")
     List<PurchaseOrder> findUnansweredDueBefore(java.time.LocalDate today);
 
