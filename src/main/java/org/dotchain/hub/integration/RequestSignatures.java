@@ -64,6 +64,17 @@ public class RequestSignatures {
         }
     }
 
+    /** Signs a message the hub sends to a supplier, with that supplier's key, the same way suppliers sign theirs. */
+    public void signOutbound(org.apache.camel.Exchange exchange) {
+        String supplier = exchange.getIn().getHeader(SupplierHeaders.SUPPLIER, String.class);
+        byte[] key = keys.keyOf(supplier).orElseThrow(() ->
+                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key"));
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        exchange.getIn().setHeader(TIMESTAMP, timestamp);
+        exchange.getIn().setHeader(SIGNATURE, Base64.getEncoder().encodeToString(
+                sign(key, timestamp, exchange.getIn().getBody(String.class))));
+    }
+
     public static byte[] sign(byte[] key, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

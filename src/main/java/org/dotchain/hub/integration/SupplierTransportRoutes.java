@@ -3,6 +3,7 @@ package org.dotchain.hub.integration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import java.util.NoSuchElementException;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
@@ -32,6 +33,8 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .transacted()
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .to("direct:supplier-inbound");
+
+        restOutbound();
 
         // REST: the supplier's system POSTs a message signed with its key; the answer is 202, or problem+json.
         routeTemplate("supplier-rest-inbound")
@@ -64,6 +67,37 @@ class SupplierTransportRoutes extends RouteBuilder {
 
     static final int MAX_MESSAGE_BYTES = 1_048_576;
 
+    /**
+     * Orders, pre-order requests and cancellations for a REST supplier: taken from its queue and POSTed, signed,
+     * to its endpoint with the message id in hubMessageId. A failed delivery is retried with exponential back-off
+     * and jitter; after the last retry the message goes to supplier.&lt;code&gt;.orders.DLQ with the reason, for an
+     * operator to replay.
+     */
+    private void restOutbound() {
+        routeTemplate("supplier-rest-outbound")
+                .templateParameter("supplier")
+                .templateParameter("endpoint")
+                .templateParameter("retries", "5")
+                .templateParameter("retryDelayMs", "1000")
+                .from("jms:queue:supplier.{{supplier}}.orders?transacted=true")
+                .onException(Exception.class)
+                    .maximumRedeliveries("{{retries}}").redeliveryDelay("{{retryDelayMs}}")
+                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
+                    .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .handled(true).useOriginalMessage()
+                    .process(SupplierTransportRoutes::recordReason)
+                    .to("jms:queue:supplier.{{supplier}}.orders.DLQ")
+                .end()
+                .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
+                .convertBodyTo(String.class)
+                .removeHeaders("JMS*")
+                .removeHeader("_AMQ_DUPL_ID")
+                .bean("requestSignatures", "signOutbound")
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .to("{{endpoint}}?throwExceptionOnFailure=true");
+    }
+
     static void refuseOversized(Exchange exchange) {
         String body = exchange.getIn().getBody(String.class);
         if (body != null && body.length() > MAX_MESSAGE_BYTES) {
@@ -92,6 +126,9 @@ class SupplierTransportRoutes extends RouteBuilder {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         exchange.getIn().setHeader(SupplierHeaders.DEAD_LETTER_REASON,
                 cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        if (exchange.getIn().getHeader("hubMessageId") != null) {
+            return;
+        }
         try {
             String messageId = MESSAGE_IDS.readTree(exchange.getIn().getBody(String.class)).path("messageId").asText("");
             exchange.getIn().setHeader("hubMessageId", messageId);

@@ -90,6 +90,12 @@ public class DeadLetters {
                     try (MessageProducer producer = session.createProducer(
                             session.createQueue(queue.substring(0, queue.length() - SUFFIX.length())))) {
                         TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+                        for (String header : new String[] {"hubMessageId", "hubMessageType"}) {
+                            if (message.propertyExists(header)) {
+                                copy.setStringProperty(header, message.getStringProperty(header));
+                            }
+                        }
+                        copy.setJMSCorrelationID(message.getJMSCorrelationID());
                         producer.send(copy);
                     }
                 }
@@ -106,6 +112,7 @@ public class DeadLetters {
         List<String> queues = new ArrayList<>();
         for (Supplier supplier : transaction.execute(status -> suppliers.findAll())) {
             queues.add("supplier." + supplier.getCode() + ".inbound" + SUFFIX);
+            queues.add("supplier." + supplier.getCode() + ".orders" + SUFFIX);
         }
         Collections.sort(queues);
         return queues;

@@ -23,20 +23,20 @@ class BrokerIsolationTest {
 
     @Test
     void aSupplierCannotConsumeAnotherSuppliersOrders() {
-        PurchaseOrder order = placement.placeInStockOrder("A3003", Map.of("STP-FIBRE", 1));
+        PurchaseOrder order = placement.placeInStockOrder("A3003", Map.of("SKF-FPV10", 1));
         placement.form(order.getOrderNumber());
         String selector = "JMSCorrelationID = '" + order.getOrderNumber() + "'";
-        JmsTemplate skyforge = new JmsTemplate(connections.as("skyforge"));
-        skyforge.setReceiveTimeout(2_000);
+        JmsTemplate viriy = new JmsTemplate(connections.as("viriy"));
+        viriy.setReceiveTimeout(2_000);
 
-        assertThatThrownBy(() -> skyforge.receiveSelected("supplier.steppe.orders", selector))
+        assertThatThrownBy(() -> viriy.receiveSelected("supplier.skyforge.orders", selector))
                 .isInstanceOf(JmsSecurityException.class).hasMessageContaining("does not have permission");
-        assertThatThrownBy(() -> skyforge.send("supplier.steppe.inbound", session -> session.createTextMessage("{}")))
+        assertThatThrownBy(() -> viriy.send("supplier.skyforge.inbound", session -> session.createTextMessage("{}")))
                 .isInstanceOf(JmsSecurityException.class);
 
-        JmsTemplate steppe = new JmsTemplate(connections.as("steppe"));
-        steppe.setReceiveTimeout(10_000);
-        assertThat(steppe.receiveSelected("supplier.steppe.orders", selector)).as("its own order").isNotNull();
+        JmsTemplate skyforge = new JmsTemplate(connections.as("skyforge"));
+        skyforge.setReceiveTimeout(10_000);
+        assertThat(skyforge.receiveSelected("supplier.skyforge.orders", selector)).as("its own order").isNotNull();
     }
 
     @Test
