@@ -1,10 +1,12 @@
 package org.dotchain.hub.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.dotchain.hub.ApiAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /** A supplier's system posts its messages over REST, each request signed with the supplier's own key. */
 @HubIntegrationTest
@@ -36,6 +39,8 @@ class SupplierRestInboundTest {
     JdbcTemplate db;
     @Autowired
     Clock clock;
+    @Autowired
+    SupplierConnections connections;
 
     String orderNumber;
 
@@ -61,6 +66,24 @@ class SupplierRestInboundTest {
         assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
                 + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMessageIdHasOneEffectOverBothOfTheSuppliersTransports() {
+        String messageId = "msg-" + UUID.randomUUID();
+        String body = orderResponse(messageId, orderNumber, "AB");
+
+        assertThat(post("steppe", body, sign("steppe", body)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        new JmsTemplate(connections.as("steppe")).send("supplier.steppe.inbound", session -> session.createTextMessage(body));
+        String later = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP");
+        new JmsTemplate(connections.as("steppe")).send("supplier.steppe.inbound", session -> session.createTextMessage(later));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(orderNumber).equals("ACCEPTED_BY_SUPPLIER"));
+        assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
+                + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
+                .isEqualTo(1);
+        assertThat(db.queryForObject("select count(*) from camel_messageprocessed where message_id = ?", Integer.class,
+                "steppe:" + messageId)).isEqualTo(1);
     }
 
     @Test
