@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.budget.BudgetLedger;
+import org.dotchain.hub.integration.Outbox;
+import org.dotchain.hub.integration.SupplierChannels;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,14 +27,16 @@ public class PreOrderAnswers {
     private final BudgetLedger ledger;
     private final OrderDocuments documents;
     private final AuditTrail audit;
+    private final Outbox outbox;
     private final Clock clock;
 
     PreOrderAnswers(PurchaseOrderRepository orders, BudgetLedger ledger, OrderDocuments documents, AuditTrail audit,
-                    Clock clock) {
+                    Outbox outbox, Clock clock) {
         this.orders = orders;
         this.ledger = ledger;
         this.documents = documents;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -63,13 +67,16 @@ public class PreOrderAnswers {
         return preOrder;
     }
 
-    /** Pre-orders whose answer is overdue expire and release their reserve. */
+    /** Pre-orders whose answer is overdue expire, release their reserve, and are withdrawn from the supplier. */
     public List<PurchaseOrder> expireUnanswered() {
         List<PurchaseOrder> overdue = orders.findUnansweredDueBefore(LocalDate.now(clock));
         for (PurchaseOrder preOrder : overdue) {
-            preOrder.moveTo(OrderStatus.EXPIRED, AWAITING, "no answer from the supplier by " + preOrder.getAnswerDueBy());
-            preOrder.decline("no answer from the supplier by " + preOrder.getAnswerDueBy());
+            String reason = "no answer from the supplier by " + preOrder.getAnswerDueBy();
+            preOrder.moveTo(OrderStatus.EXPIRED, AWAITING, reason);
+            preOrder.decline(reason);
             ledger.release(preOrder.getUnit().getId(), preOrder.getTotal(), preOrder.getId());
+            outbox.publish(CancellationMessage.TYPE, SupplierChannels.ordersOf(preOrder.getSupplier().getCode()),
+                    preOrder.getOrderNumber(), CancellationMessage.of(preOrder, clock.instant(), reason));
             audit.record("hub", "PRE_ORDER_EXPIRED", "order", preOrder.getOrderNumber(), "due=" + preOrder.getAnswerDueBy());
         }
         return overdue;

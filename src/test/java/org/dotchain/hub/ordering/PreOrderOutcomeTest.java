@@ -115,6 +115,10 @@ class PreOrderOutcomeTest {
                 .as("the pre-order's whole reserve released").isEqualByComparingTo(preOrder.get("total").decimalValue());
         assertThatThrownBy(() -> answers.answer(number, "skyforge", true, requiredBy, null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
+        String cancellation = db.queryForObject("select payload from outbox_message where correlation_id = ? "
+                + "and message_type = 'CANCELLATION'", String.class, number);
+        producer.requestBody("json-validator:connectors/contracts/cancellation-v1.schema.json", cancellation);
+        assertThat(cancellation).contains("no answer from the supplier by");
     }
 
     @Test
