@@ -98,6 +98,16 @@ public class ApiClient {
             return http.exchange(url, method, new HttpEntity<>(body, headers()), type);
         }
 
+        /** The dead letter of a message id, as an operator lists it; null when there is none. */
+        public JsonNode deadLetter(String messageId) {
+            for (JsonNode letter : get("/api/operations/dead-letters").getBody()) {
+                if (messageId.equals(letter.path("messageId").asText())) {
+                    return letter;
+                }
+            }
+            return null;
+        }
+
         public HttpHeaders headers() {
             HttpHeaders headers = new HttpHeaders();
             headers.setBearerAuth(token);

@@ -79,7 +79,7 @@ class SupplierRestOutboundTest {
                 String.class, order.getOrderNumber());
         ApiClient.As operator = api.as("operator");
 
-        JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> find(operator, messageId),
+        JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> operator.deadLetter(messageId),
                 found -> found != null);
         assertThat(letter.get("queue").asText()).isEqualTo("supplier.steppe.orders.DLQ");
         assertThat(letter.get("reason").asText()).contains("503");
@@ -98,19 +98,10 @@ class SupplierRestOutboundTest {
         assertThat(received.get("messageId")).isEqualTo(messageId);
         assertThat(received.get("signature")).isEqualTo(Base64.getEncoder().encodeToString(RequestSignatures.sign(
                 keys.keyOf("steppe").orElseThrow(), received.get("timestamp"), received.get("body"))));
-        assertThat(find(operator, messageId)).isNull();
+        assertThat(operator.deadLetter(messageId)).isNull();
     }
 
     private long deliveriesOf(String orderNumber) {
         return delivered.stream().filter(delivery -> delivery.get("body").contains(orderNumber)).count();
-    }
-
-    private static JsonNode find(ApiClient.As operator, String messageId) {
-        for (JsonNode letter : operator.get("/api/operations/dead-letters").getBody()) {
-            if (messageId.equals(letter.path("messageId").asText())) {
-                return letter;
-            }
-        }
-        return null;
     }
 }

@@ -42,7 +42,7 @@ class DeadLetterReplayTest {
                         + "\"messageId\":\"" + messageId + "\",\"orderNumber\":\"" + order.getOrderNumber()
                         + "\",\"responseCode\":\"AB\"}"));
         ApiClient.As operator = api.as("operator");
-        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> find(operator, messageId),
+        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> operator.deadLetter(messageId),
                 found -> found != null);
         assertThat(letter.get("queue").asText()).isEqualTo(DEAD_LETTERS);
         assertThat(letter.get("reason").asText()).contains("cannot go from AWAITING_SIGNATURE to TRANSFERRED");
@@ -54,7 +54,7 @@ class DeadLetterReplayTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "TRANSFERRED".equals(db.queryForObject(
                 "select status from purchase_order where order_number = ?", String.class, order.getOrderNumber())));
-        assertThat(find(operator, messageId)).isNull();
+        assertThat(operator.deadLetter(messageId)).isNull();
         assertThat(operator.post(replay, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(db.queryForObject("select count(*) from camel_messageprocessed where message_id like ?", Integer.class,
                 "%:" + messageId)).isEqualTo(1);
@@ -69,22 +69,13 @@ class DeadLetterReplayTest {
                 session.createTextMessage("{\"contractVersion\":\"1.0\",\"messageType\":\"NONSENSE\",\"messageId\":\""
                         + messageId + "\"}"));
         ApiClient.As operator = api.as("operator");
-        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> find(operator, messageId),
+        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> operator.deadLetter(messageId),
                 found -> found != null);
         assertThat(letter.get("reason").asText()).contains("Unknown messageType 'NONSENSE'");
 
         assertThat(operator.delete("/api/operations/dead-letters/" + DEAD_LETTERS + "/"
                 + letter.get("jmsMessageId").asText()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(find(operator, messageId)).isNull();
-    }
-
-    private static JsonNode find(ApiClient.As operator, String messageId) {
-        for (JsonNode letter : operator.get("/api/operations/dead-letters").getBody()) {
-            if (messageId.equals(letter.path("messageId").asText())) {
-                return letter;
-            }
-        }
-        return null;
+        assertThat(operator.deadLetter(messageId)).isNull();
     }
 }
