@@ -56,11 +56,13 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/activations/**").permitAll()
                         // suppliers' systems sign each request with their own key; the route checks it
                         .requestMatchers(HttpMethod.POST, "/api/suppliers/*/messages").permitAll()
+                        // the same over SOAP: the CXF services check each request's signature; their WSDL is public
+                        .requestMatchers("/services/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/services/**"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problem(json, response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated",

@@ -1,11 +1,17 @@
 package org.dotchain.hub.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.cxf.message.MessageContentsList;
+import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
+import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.springframework.stereotype.Component;
 
@@ -37,23 +43,11 @@ class SupplierTransportRoutes extends RouteBuilder {
         restOutbound();
 
         // REST: the supplier's system POSTs a message signed with its key; the answer is 202, or problem+json.
-        routeTemplate("supplier-rest-inbound")
+        RouteDefinition rest = routeTemplate("supplier-rest-inbound")
                 .templateParameter("supplier")
-                .from("platform-http:/api/suppliers/{{supplier}}/messages?httpMethodRestrict=POST")
-                .onException(SupplierAuthenticationException.class)
-                    .handled(true).process(problem(401, "unauthenticated-supplier")).markRollbackOnlyLast()
-                .end()
-                .onException(NoSuchElementException.class)
-                    .handled(true).process(problem(404, "not-found")).markRollbackOnlyLast()
-                .end()
-                .onException(IllegalOrderTransitionException.class)
-                    .handled(true).process(problem(409, "illegal-transition")).markRollbackOnlyLast()
-                .end()
-                .onException(InvalidSupplierMessageException.class, JsonValidationException.class,
-                        IllegalArgumentException.class)
-                    .handled(true).process(problem(422, "invalid-message")).markRollbackOnlyLast()
-                .end()
-                .convertBodyTo(String.class)
+                .from("platform-http:/api/suppliers/{{supplier}}/messages?httpMethodRestrict=POST");
+        refusals(rest, SupplierTransportRoutes::problem);
+        rest.convertBodyTo(String.class)
                 .process(SupplierTransportRoutes::refuseOversized)
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .transacted()
@@ -63,6 +57,49 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setBody(simple("{\"messageId\":\"${exchangeProperty.hubMessageId}\",\"status\":\"accepted\"}"));
+
+        // SOAP: the contract's WSDL served by CXF; SoapRequestGuard checks size and signature before parsing, CXF
+        // validates against the XSD, the canonical route does the rest. The answer is an acknowledgement, or a fault.
+        RouteDefinition soap = routeTemplate("supplier-soap-inbound")
+                .templateParameter("supplier")
+                .from("cxf:/suppliers/{{supplier}}?serviceClass=" + SupplierMessages.class.getName()
+                        + "&wsdlURL=classpath:connectors/contracts/supplier-messages-v1.wsdl"
+                        + "&serviceName={" + SoapRefusals.NAMESPACE + "}SupplierMessagesService"
+                        + "&endpointName={" + SoapRefusals.NAMESPACE + "}SupplierMessagesPort"
+                        + "&schemaValidationEnabled=true&cxfConfigurer=#soapRequestGuard"
+                        + "&properties." + SoapRequestGuard.SUPPLIER_PROPERTY + "={{supplier}}");
+        refusals(soap, (status, type) -> exchange -> {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            exchange.getMessage().setBody(SoapRefusals.fault(type, cause == null ? null : cause.getMessage()));
+        });
+        soap.process(exchange -> exchange.getIn().setBody(
+                        SoapMessages.toJson(exchange.getIn().getBody(MessageContentsList.class).get(0))))
+                .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
+                .transacted()
+                .to("direct:supplier-inbound")
+                .removeHeaders("*")
+                .process(exchange -> {
+                    Acknowledgement acknowledgement = new Acknowledgement();
+                    acknowledgement.setMessageId(exchange.getProperty("hubMessageId", String.class));
+                    acknowledgement.setStatus("accepted");
+                    exchange.getMessage().setBody(acknowledgement);
+                });
+    }
+
+    /**
+     * What a refused inbound request gets, by the reason: the same four refusals over REST and SOAP. The
+     * transaction is rolled back, so a refused message changes nothing and its id is not recorded.
+     */
+    private static void refusals(RouteDefinition route, BiFunction<Integer, String, Processor> answer) {
+        route.onException(SupplierAuthenticationException.class)
+                .handled(true).process(answer.apply(401, "unauthenticated-supplier")).markRollbackOnlyLast().end();
+        route.onException(NoSuchElementException.class)
+                .handled(true).process(answer.apply(404, "not-found")).markRollbackOnlyLast().end();
+        route.onException(IllegalOrderTransitionException.class)
+                .handled(true).process(answer.apply(409, "illegal-transition")).markRollbackOnlyLast().end();
+        route.onException(InvalidSupplierMessageException.class, JsonValidationException.class,
+                        IllegalArgumentException.class)
+                .handled(true).process(answer.apply(422, "invalid-message")).markRollbackOnlyLast().end();
     }
 
     static final int MAX_MESSAGE_BYTES = 1_048_576;
@@ -106,7 +143,7 @@ class SupplierTransportRoutes extends RouteBuilder {
     }
 
     /** The refusal as problem+json, with the reason. */
-    static org.apache.camel.Processor problem(int status, String type) {
+    static Processor problem(int status, String type) {
         return exchange -> {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             String detail = cause == null ? "" : cause.getMessage();

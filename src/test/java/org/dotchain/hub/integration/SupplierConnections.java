@@ -1,21 +1,39 @@
 package org.dotchain.hub.integration;
 
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
+import java.util.Base64;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** A supplier's system as it connects to the hub's broker: over TCP, as its own broker user. */
+/**
+ * A supplier's system as it connects to the hub: to its broker over TCP, as its own broker user; over HTTP, with
+ * requests signed with its own key.
+ */
 @Component
 public class SupplierConnections {
 
     private final EmbeddedActiveMQ broker;
     private final SupplierKeys keys;
+    private final Clock clock;
 
-    SupplierConnections(EmbeddedActiveMQ broker, SupplierKeys keys) {
+    SupplierConnections(EmbeddedActiveMQ broker, SupplierKeys keys, Clock clock) {
         this.broker = broker;
         this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The signature headers of an HTTP request of the supplier's, now. */
+    public HttpHeaders signed(String supplier, String body) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(RequestSignatures.TIMESTAMP, timestamp);
+        headers.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(keys.keyOf(supplier).orElseThrow(), timestamp, body)));
+        return headers;
     }
 
     public ConnectionFactory as(String supplier) {

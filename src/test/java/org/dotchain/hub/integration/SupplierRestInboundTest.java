@@ -149,12 +149,7 @@ class SupplierRestInboundTest {
     }
 
     private HttpHeaders sign(String supplier, String body) {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(RequestSignatures.TIMESTAMP, timestamp);
-        headers.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
-                RequestSignatures.sign(keys.keyOf(supplier).orElseThrow(), timestamp, body)));
-        return headers;
+        return connections.signed(supplier, body);
     }
 
     private static String orderResponse(String messageId, String orderNumber, String code) {

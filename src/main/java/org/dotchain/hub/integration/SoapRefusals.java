@@ -1,0 +1,35 @@
+package org.dotchain.hub.integration;
+
+import org.apache.cxf.interceptor.Fault;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A SOAP request the hub refuses: a client fault whose detail is the contract's refusal, with the same types as
+ * the REST problem types (unauthenticated-supplier, not-found, illegal-transition, invalid-message).
+ */
+final class SoapRefusals {
+
+    static final String NAMESPACE = "https://dotchain.org/contracts/supplier-messages/v1";
+
+    private SoapRefusals() {
+    }
+
+    static Fault fault(String type, String detail) {
+        Fault fault = new Fault(new IllegalArgumentException(detail == null || detail.isBlank() ? type : detail));
+        fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        Element details = fault.getOrCreateDetail();
+        Document document = details.getOwnerDocument();
+        Element refusal = document.createElementNS(NAMESPACE, "refusal");
+        refusal.appendChild(text(document, "type", type));
+        refusal.appendChild(text(document, "detail", detail == null ? "" : detail));
+        details.appendChild(refusal);
+        return fault;
+    }
+
+    private static Element text(Document document, String name, String value) {
+        Element element = document.createElementNS(NAMESPACE, name);
+        element.setTextContent(value);
+        return element;
+    }
+}

@@ -1,0 +1,195 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A supplier's system sends its messages over SOAP, to the service of the contract's WSDL, each request signed with
+ * the supplier's own key. Requests are sent as raw envelopes, so the tests control every byte.
+ */
+@HubIntegrationTest
+class SupplierSoapInboundTest {
+
+    static final String NS = "https://dotchain.org/contracts/supplier-messages/v1";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    OrderPlacement placement;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    SupplierConnections connections;
+
+    String orderNumber;
+
+    @BeforeEach
+    void aFormedViriyOrder() {
+        PurchaseOrder order = placement.placeInStockOrder("A1001", Map.of("VRY-SCOUT", 1));
+        placement.form(order.getOrderNumber());
+        orderNumber = order.getOrderNumber();
+    }
+
+    @Test
+    void aSignedOrderResponseIsAcknowledgedAndMovesTheOrderOnceHoweverOftenItIsSent() {
+        String messageId = "msg-" + UUID.randomUUID();
+        String envelope = envelope(orderResponse(messageId, orderNumber, "AB"));
+
+        ResponseEntity<String> first = post(envelope, sign("viriy", envelope));
+        ResponseEntity<String> again = post(envelope, sign("viriy", envelope));
+
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody()).contains("acknowledgement").contains(messageId).contains("accepted");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
+        assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
+                + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDespatchAdviceUpdatesTheOrderLines() {
+        String accepted = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP"));
+        assertThat(post(accepted, sign("viriy", accepted)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String despatch = envelope("<despatchAdvice xmlns=\"" + NS + "\"><messageId>msg-" + UUID.randomUUID()
+                + "</messageId><orderNumber>" + orderNumber + "</orderNumber><despatchNumber>VRY-D-1</despatchNumber>"
+                + "<despatchedAt>2026-11-25T09:30:00Z</despatchedAt><expectedArrival>2026-12-01</expectedArrival>"
+                + "<line><lineNumber>1</lineNumber><quantity>1</quantity><serialNumber>VRY-SN-0001</serialNumber>"
+                + "</line></despatchAdvice>");
+
+        ResponseEntity<String> answer = post(despatch, sign("viriy", despatch));
+
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(status(orderNumber)).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aForgedOrUnsignedRequestGetsAFaultAndChangesNothing() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP"));
+        HttpHeaders forged = sign("viriy", envelope);
+        forged.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(new byte[32], forged.getFirst(RequestSignatures.TIMESTAMP), envelope)));
+
+        assertRefused(post(envelope, forged), "unauthenticated-supplier", "does not match");
+        assertRefused(post(envelope, new HttpHeaders()), "unauthenticated-supplier", "not signed");
+        assertRefused(post(envelope, sign("skyforge", envelope)), "unauthenticated-supplier", "does not match");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void anotherSuppliersOrderGetsAFault() {
+        PurchaseOrder skyforge = placement.placeInStockOrder("A1001", Map.of("SKF-FPV10", 1));
+        placement.form(skyforge.getOrderNumber());
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), skyforge.getOrderNumber(), "RE"));
+
+        assertRefused(post(envelope, sign("viriy", envelope)), "not-found",
+                "No order " + skyforge.getOrderNumber() + " of supplier viriy");
+        assertThat(status(skyforge.getOrderNumber())).isEqualTo("FORMED");
+    }
+
+    @Test
+    void aMessageBreakingTheSchemaGetsAFault() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "XX"));
+
+        ResponseEntity<String> answer = post(envelope, sign("viriy", envelope));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).contains("Fault").contains("XX");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void anExternalEntityIsNeverResolved() {
+        String envelope = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
+                + envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP")
+                        .replace("</orderNumber>", "</orderNumber><reason>&xxe;</reason>"));
+
+        ResponseEntity<String> answer = post(envelope, sign("viriy", envelope));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).contains("Fault").contains("DTD").doesNotContain("&xxe;");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void aBillionLaughsIsRefusedWithoutExpandingIt() {
+        StringBuilder entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            entities.append("<!ENTITY lol").append(i).append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        String envelope = "<?xml version=\"1.0\"?><!DOCTYPE r [" + entities + "]>"
+                + envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP")
+                        .replace("</orderNumber>", "</orderNumber><reason>&lol9;</reason>"));
+
+        ResponseEntity<String> answer = post(envelope, sign("viriy", envelope));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).contains("Fault").contains("DTD").doesNotContain("lollollol");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRefusedBeforeParsing() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP"))
+                .replace("<soap:Body>", "<soap:Body><!--" + "x".repeat(SupplierTransportRoutes.MAX_MESSAGE_BYTES) + "-->");
+
+        assertRefused(post(envelope, sign("viriy", envelope)), "invalid-message", "larger than");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void theServicePublishesItsWsdl() {
+        ResponseEntity<String> wsdl = http.getForEntity("/services/suppliers/viriy?wsdl", String.class);
+
+        assertThat(wsdl.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(wsdl.getBody()).contains("submitDespatchAdvice");
+    }
+
+    private static void assertRefused(ResponseEntity<String> answer, String type, String reason) {
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).contains("faultcode>soap:Client<").contains("<type>" + type + "</type>")
+                .contains(reason);
+    }
+
+    private ResponseEntity<String> post(String envelope, HttpHeaders headers) {
+        headers.setContentType(MediaType.TEXT_XML);
+        headers.set("SOAPAction", "\"\"");
+        return http.postForEntity("/services/suppliers/viriy", new HttpEntity<>(envelope, headers), String.class);
+    }
+
+    private HttpHeaders sign(String supplier, String body) {
+        return connections.signed(supplier, body);
+    }
+
+    private static String envelope(String body) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + body
+                + "</soap:Body></soap:Envelope>";
+    }
+
+    private static String orderResponse(String messageId, String orderNumber, String code) {
+        return "<orderResponse xmlns=\"" + NS + "\"><messageId>" + messageId + "</messageId><orderNumber>"
+                + orderNumber + "</orderNumber><responseCode>" + code + "</responseCode>"
+                + (code.equals("RE") ? "<reason>no capacity</reason>" : "") + "</orderResponse>";
+    }
+
+    private String status(String number) {
+        return db.queryForObject("select status from purchase_order where order_number = ?", String.class, number);
+    }
+}
