@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Body;
@@ -29,7 +30,7 @@ public class RequestSignatures {
     private final SupplierKeys keys;
     private final Clock clock;
 
-    RequestSignatures(SupplierKeys keys, Clock clock) {
+    public RequestSignatures(SupplierKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
@@ -66,13 +67,16 @@ public class RequestSignatures {
 
     /** Signs a message the hub sends to a supplier, with that supplier's key, the same way suppliers sign theirs. */
     public void signOutbound(org.apache.camel.Exchange exchange) {
-        String supplier = exchange.getIn().getHeader(SupplierHeaders.SUPPLIER, String.class);
+        exchange.getIn().getHeaders().putAll(signatureOf(exchange.getIn().getHeader(SupplierHeaders.SUPPLIER,
+                String.class), exchange.getIn().getBody(String.class)));
+    }
+
+    /** The signature headers of a request to or from a supplier, signed now with the supplier's key. */
+    public Map<String, String> signatureOf(String supplier, String body) {
         byte[] key = keys.keyOf(supplier).orElseThrow(() ->
                 new SupplierAuthenticationException("Supplier " + supplier + " has no signing key"));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        exchange.getIn().setHeader(TIMESTAMP, timestamp);
-        exchange.getIn().setHeader(SIGNATURE, Base64.getEncoder().encodeToString(
-                sign(key, timestamp, exchange.getIn().getBody(String.class))));
+        return Map.of(TIMESTAMP, timestamp, SIGNATURE, Base64.getEncoder().encodeToString(sign(key, timestamp, body)));
     }
 
     public static byte[] sign(byte[] key, String timestamp, String body) {

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.message.MessageContentsList;
+import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
 import org.dotchain.contracts.suppliermessages.v1.Cancellation;
 import org.dotchain.contracts.suppliermessages.v1.DespatchAdvice;
 import org.dotchain.contracts.suppliermessages.v1.Order;
@@ -23,6 +27,8 @@ import org.dotchain.contracts.suppliermessages.v1.StockUpdate;
 public final class SoapMessages {
 
     public static final String CONTRACT_VERSION = "1.0";
+    public static final String NAMESPACE = "https://dotchain.org/contracts/supplier-messages/v1";
+    static final String WSDL = "classpath:connectors/contracts/supplier-messages-v1.wsdl";
 
     private static final Map<Class<?>, String> TYPES = Map.of(
             Order.class, "ORDER",
@@ -33,12 +39,35 @@ public final class SoapMessages {
             DespatchAdvice.class, "DESPATCH_ADVICE",
             StockUpdate.class, "STOCK_UPDATE");
 
+    /** The operation that carries each message: HubOrders' for the hub's, SupplierMessages' for a supplier's. */
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "ORDER", "receiveOrder",
+            "PRE_ORDER_REQUEST", "receivePreOrderRequest",
+            "CANCELLATION", "receiveCancellation",
+            "ORDER_RESPONSE", "submitOrderResponse",
+            "PRE_ORDER_ANSWER", "submitPreOrderAnswer",
+            "DESPATCH_ADVICE", "submitDespatchAdvice",
+            "STOCK_UPDATE", "submitStockUpdate");
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private SoapMessages() {
+    }
+
+    /**
+     * The Camel CXF endpoint of one of the contract's services (SupplierMessages or HubOrders) at an address, in POJO
+     * mode, its requests signed with (or checked against) the supplier's key by {@link SoapSignatures}; a server
+     * also validates each request against the XSD.
+     */
+    public static String endpoint(String address, Class<?> service, String supplier) {
+        String name = service.getSimpleName();
+        return "cxf:" + address + "?serviceClass=" + service.getName() + "&wsdlURL=" + WSDL
+                + "&serviceName={" + NAMESPACE + "}" + name + "Service&endpointName={" + NAMESPACE + "}" + name + "Port"
+                + "&schemaValidationEnabled=true&cxfConfigurer=#soapSignatures"
+                + "&properties." + SoapSignatures.SUPPLIER_PROPERTY + "=" + supplier;
     }
 
     /** The JSON message of a SOAP message, with its contract version and message type. */
@@ -58,7 +87,36 @@ public final class SoapMessages {
         }
     }
 
-    /** The SOAP message of a JSON message of the hub's, with the message id the hub gave it. */
+    /** The operation of the contract's services that carries a message. */
+    public static String operationOf(Object message) {
+        return OPERATIONS.get(TYPES.get(message.getClass()));
+    }
+
+    /** A SOAP request's message, as the JSON message of the same contract. */
+    public static void requestToJson(Exchange exchange) {
+        exchange.getIn().setBody(toJson(exchange.getIn().getBody(MessageContentsList.class).get(0)));
+    }
+
+    /**
+     * A JSON message as the SOAP request that carries it, with the operation to call. The message id is the header
+     * hubMessageId where there is one (the hub's messages carry it beside the JSON), else the message's own.
+     */
+    public static void jsonToRequest(Exchange exchange) {
+        Object message = fromJson(exchange.getIn().getBody(String.class),
+                exchange.getIn().getHeader("hubMessageId", String.class));
+        exchange.getIn().setBody(message);
+        exchange.getIn().setHeader(CxfConstants.OPERATION_NAME, operationOf(message));
+    }
+
+    /** The answer to a SOAP request that was taken. */
+    public static Acknowledgement acknowledgement(String messageId) {
+        Acknowledgement acknowledgement = new Acknowledgement();
+        acknowledgement.setMessageId(messageId);
+        acknowledgement.setStatus("accepted");
+        return acknowledgement;
+    }
+
+    /** The SOAP message of a JSON message, with the message id given, or else its own. */
     public static Object fromJson(String message, String messageId) {
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(message);
@@ -68,7 +126,9 @@ public final class SoapMessages {
                     .orElseThrow(() -> new IllegalArgumentException("No SOAP message for messageType " + type));
             node.remove("contractVersion");
             node.remove("messageType");
-            node.put("messageId", messageId);
+            if (messageId != null) {
+                node.put("messageId", messageId);
+            }
             return JSON.treeToValue(node, target);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a JSON message: " + e.getOriginalMessage(), e);

@@ -10,8 +10,6 @@ import org.w3c.dom.Element;
  */
 final class SoapRefusals {
 
-    static final String NAMESPACE = "https://dotchain.org/contracts/supplier-messages/v1";
-
     private SoapRefusals() {
     }
 
@@ -20,7 +18,7 @@ final class SoapRefusals {
         fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         Element details = fault.getOrCreateDetail();
         Document document = details.getOwnerDocument();
-        Element refusal = document.createElementNS(NAMESPACE, "refusal");
+        Element refusal = document.createElementNS(SoapMessages.NAMESPACE, "refusal");
         refusal.appendChild(text(document, "type", type));
         refusal.appendChild(text(document, "detail", detail == null ? "" : detail));
         details.appendChild(refusal);
@@ -28,7 +26,7 @@ final class SoapRefusals {
     }
 
     private static Element text(Document document, String name, String value) {
-        Element element = document.createElementNS(NAMESPACE, name);
+        Element element = document.createElementNS(SoapMessages.NAMESPACE, name);
         element.setTextContent(value);
         return element;
     }

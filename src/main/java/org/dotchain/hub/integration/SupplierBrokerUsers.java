@@ -41,6 +41,8 @@ class SupplierBrokerUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // a supplier's signing key is there from the start (generated, in the demo), for its system to read too
+        suppliers.findAll().forEach(supplier -> keys.keyOf(supplier.getCode()));
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
         SecurityConfiguration security = users.getIfAvailable();
         if (embedded == null || security == null) {

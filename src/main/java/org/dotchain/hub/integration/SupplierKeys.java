@@ -31,7 +31,7 @@ public class SupplierKeys {
     private final boolean generateMissing;
     private final SecureRandom random = new SecureRandom();
 
-    SupplierKeys(Environment environment, @Value("${hub.data-dir}") Path dataDir,
+    public SupplierKeys(Environment environment, @Value("${hub.data-dir}") Path dataDir,
                  @Value("${hub.suppliers.generate-missing-keys:false}") boolean generateMissing) {
         this.environment = environment;
         this.folder = dataDir.resolve("supplier-keys");

@@ -8,9 +8,9 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.cxf.message.MessageContentsList;
-import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
+import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .to("direct:supplier-inbound");
 
-        restOutbound();
+        outbound();
 
         // REST: the supplier's system POSTs a message signed with its key; the answer is 202, or problem+json.
         RouteDefinition rest = routeTemplate("supplier-rest-inbound")
@@ -58,32 +58,21 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setBody(simple("{\"messageId\":\"${exchangeProperty.hubMessageId}\",\"status\":\"accepted\"}"));
 
-        // SOAP: the contract's WSDL served by CXF; SoapRequestGuard checks size and signature before parsing, CXF
+        // SOAP: the contract's WSDL served by CXF; SoapSignatures checks size and signature before parsing, CXF
         // validates against the XSD, the canonical route does the rest. The answer is an acknowledgement, or a fault.
         RouteDefinition soap = routeTemplate("supplier-soap-inbound")
                 .templateParameter("supplier")
-                .from("cxf:/suppliers/{{supplier}}?serviceClass=" + SupplierMessages.class.getName()
-                        + "&wsdlURL=classpath:connectors/contracts/supplier-messages-v1.wsdl"
-                        + "&serviceName={" + SoapRefusals.NAMESPACE + "}SupplierMessagesService"
-                        + "&endpointName={" + SoapRefusals.NAMESPACE + "}SupplierMessagesPort"
-                        + "&schemaValidationEnabled=true&cxfConfigurer=#soapRequestGuard"
-                        + "&properties." + SoapRequestGuard.SUPPLIER_PROPERTY + "={{supplier}}");
+                .from(SoapMessages.endpoint("/suppliers/{{supplier}}", SupplierMessages.class, "{{supplier}}"));
         refusals(soap, (status, type) -> exchange -> {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             exchange.getMessage().setBody(SoapRefusals.fault(type, cause == null ? null : cause.getMessage()));
         });
-        soap.process(exchange -> exchange.getIn().setBody(
-                        SoapMessages.toJson(exchange.getIn().getBody(MessageContentsList.class).get(0))))
+        soap.process(SoapMessages::requestToJson)
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .transacted()
                 .to("direct:supplier-inbound")
                 .removeHeaders("*")
-                .process(exchange -> {
-                    Acknowledgement acknowledgement = new Acknowledgement();
-                    acknowledgement.setMessageId(exchange.getProperty("hubMessageId", String.class));
-                    acknowledgement.setStatus("accepted");
-                    exchange.getMessage().setBody(acknowledgement);
-                });
+                .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class)));
     }
 
     /**
@@ -105,13 +94,27 @@ class SupplierTransportRoutes extends RouteBuilder {
     static final int MAX_MESSAGE_BYTES = 1_048_576;
 
     /**
-     * Orders, pre-order requests and cancellations for a REST supplier: taken from its queue and POSTed, signed,
-     * to its endpoint with the message id in hubMessageId. A failed delivery is retried with exponential back-off
+     * Orders, pre-order requests and cancellations for a REST or SOAP supplier: taken from its queue and sent, signed,
+     * to its endpoint with the message id the outbox gave them. A failed delivery is retried with exponential back-off
      * and jitter; after the last retry the message goes to supplier.&lt;code&gt;.orders.DLQ with the reason, for an
      * operator to replay.
      */
-    private void restOutbound() {
-        routeTemplate("supplier-rest-outbound")
+    private void outbound() {
+        // REST: POSTed as JSON with the message id in the header hubMessageId
+        outboundTemplate("supplier-rest-outbound")
+                .bean("requestSignatures", "signOutbound")
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .to("{{endpoint}}?throwExceptionOnFailure=true");
+
+        // SOAP: the contract's HubOrders operation for the message, with the message id in the message
+        outboundTemplate("supplier-soap-outbound")
+                .process(SoapMessages::jsonToRequest)
+                .to(SoapMessages.endpoint("//{{endpoint}}", HubOrders.class, "{{supplier}}"));
+    }
+
+    private ProcessorDefinition<?> outboundTemplate(String name) {
+        return routeTemplate(name)
                 .templateParameter("supplier")
                 .templateParameter("endpoint")
                 .templateParameter("retries", "5")
@@ -128,11 +131,7 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .convertBodyTo(String.class)
                 .removeHeaders("JMS*")
-                .removeHeader("_AMQ_DUPL_ID")
-                .bean("requestSignatures", "signOutbound")
-                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .to("{{endpoint}}?throwExceptionOnFailure=true");
+                .removeHeader("_AMQ_DUPL_ID");
     }
 
     static void refuseOversized(Exchange exchange) {

@@ -51,7 +51,7 @@ class SupplierRestOutboundTest {
     @BeforeEach
     void steppesSystem() throws IOException {
         steppe = HttpServer.create(new InetSocketAddress("127.0.0.1", 38091), 0);
-        steppe.createContext("/hub/messages", exchange -> {
+        steppe.createContext("/steppe/hub/messages", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             attempts.incrementAndGet();
             if (up.get()) {

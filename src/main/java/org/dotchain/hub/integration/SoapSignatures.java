@@ -1,0 +1,150 @@
+package org.dotchain.hub.integration;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.interceptor.StaxOutEndingInterceptor;
+import org.apache.cxf.interceptor.StaxOutInterceptor;
+import org.apache.cxf.io.CachedOutputStream;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed SOAP requests, the same signature as over REST, in HTTP headers. A server endpoint is guarded before a
+ * byte of XML is parsed: a request over the size limit, or not signed with the supplier's key, is refused with a
+ * fault; the parser behind it is CXF's hardened StAX (Woodstox): no DTDs, so no external entities and no entity
+ * expansion. A client endpoint signs each request it sends, over the bytes it sends. The supplier is the endpoint's
+ * property hubSupplier, set by the connector.
+ */
+@Component("soapSignatures")
+public class SoapSignatures implements CxfConfigurer {
+
+    public static final String SUPPLIER_PROPERTY = "hubSupplier";
+
+    private final RequestSignatures signatures;
+
+    public SoapSignatures(RequestSignatures signatures) {
+        this.signatures = signatures;
+    }
+
+    @Override
+    public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
+        // the endpoint is configured by its URI; its server or client gets the interceptors
+    }
+
+    @Override
+    public void configureClient(Client client) {
+        client.getEndpoint().getOutInterceptors().add(new Signer());
+    }
+
+    @Override
+    public void configureServer(Server server) {
+        server.getEndpoint().getInInterceptors().add(new Guard());
+    }
+
+    /** Holds the request back until it is complete, then signs it and lets it go with its signature headers. */
+    private final class Signer extends AbstractPhaseInterceptor<Message> {
+
+        Signer() {
+            super(Phase.PRE_STREAM);
+            addBefore(StaxOutInterceptor.class.getName());
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            OutputStream wire = message.getContent(OutputStream.class);
+            CachedOutputStream request = new CachedOutputStream();
+            message.setContent(OutputStream.class, request);
+            message.getInterceptorChain().add(new AbstractPhaseInterceptor<Message>(Phase.PRE_STREAM_ENDING) {
+                {
+                    addAfter(StaxOutEndingInterceptor.class.getName());
+                }
+
+                @Override
+                public void handleMessage(Message sent) {
+                    try {
+                        request.flush();
+                        byte[] body = request.getBytes();
+                        String supplier = (String) sent.getContextualProperty(SUPPLIER_PROPERTY);
+                        Map<String, List<String>> headers = protocolHeaders(sent);
+                        signatures.signatureOf(supplier, new String(body, StandardCharsets.UTF_8))
+                                .forEach((name, value) -> headers.put(name, List.of(value)));
+                        wire.write(body);
+                        wire.flush();
+                        sent.setContent(OutputStream.class, wire);
+                        request.close();
+                    } catch (IOException e) {
+                        throw new Fault(e);
+                    }
+                }
+            });
+        }
+    }
+
+    private final class Guard extends AbstractPhaseInterceptor<Message> {
+
+        Guard() {
+            super(Phase.RECEIVE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            if (isGet(message)) {
+                return;
+            }
+            byte[] body = readBounded(message);
+            String supplier = (String) message.getContextualProperty(SUPPLIER_PROPERTY);
+            try {
+                signatures.verify(supplier, header(message, RequestSignatures.TIMESTAMP),
+                        header(message, RequestSignatures.SIGNATURE), new String(body, StandardCharsets.UTF_8));
+            } catch (SupplierAuthenticationException e) {
+                throw SoapRefusals.fault("unauthenticated-supplier", e.getMessage());
+            }
+            message.setContent(InputStream.class, new ByteArrayInputStream(body));
+        }
+
+        private static boolean isGet(Message message) {
+            return "GET".equals(message.get(Message.HTTP_REQUEST_METHOD));
+        }
+
+        private static byte[] readBounded(Message message) {
+            try {
+                byte[] body = message.getContent(InputStream.class).readNBytes(SupplierTransportRoutes.MAX_MESSAGE_BYTES + 1);
+                if (body.length > SupplierTransportRoutes.MAX_MESSAGE_BYTES) {
+                    throw SoapRefusals.fault("invalid-message",
+                            "The message is larger than " + SupplierTransportRoutes.MAX_MESSAGE_BYTES + " bytes");
+                }
+                return body;
+            } catch (IOException e) {
+                throw new Fault(e);
+            }
+        }
+
+        private static String header(Message message, String name) {
+            List<String> values = protocolHeaders(message).get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> protocolHeaders(Message message) {
+        Map<String, List<String>> headers = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+        if (headers == null) {
+            headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            message.put(Message.PROTOCOL_HEADERS, headers);
+        }
+        return headers;
+    }
+}

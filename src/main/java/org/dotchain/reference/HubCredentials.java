@@ -1,0 +1,40 @@
+package org.dotchain.reference;
+
+import java.time.Clock;
+import org.dotchain.hub.integration.RequestSignatures;
+import org.dotchain.hub.integration.SoapSignatures;
+import org.dotchain.hub.integration.SupplierKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The suppliers' secrets as their systems hold them: the same references the hub reads (hub.suppliers.&lt;code&gt;.*,
+ * or the files of the data folder), and the same signed requests over REST and SOAP.
+ */
+@Configuration(proxyBeanMethods = false)
+class HubCredentials {
+
+    @Bean
+    SupplierKeys supplierKeys(Environment environment, ReferenceSupplierProperties settings) {
+        return new SupplierKeys(environment, settings.dataDir(), false);
+    }
+
+    /** The time requests are signed and checked by; it must agree with the hub's within five minutes. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RequestSignatures requestSignatures(SupplierKeys keys, Clock clock) {
+        return new RequestSignatures(keys, clock);
+    }
+
+    @Bean
+    SoapSignatures soapSignatures(RequestSignatures signatures) {
+        return new SoapSignatures(signatures);
+    }
+}

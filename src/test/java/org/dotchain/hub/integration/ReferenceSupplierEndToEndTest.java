@@ -1,0 +1,180 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.dotchain.reference.ReferenceSupplierApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The hub and the reference supplier system, each with its own Camel context, talking over the suppliers' real
+ * transports: Skyforge over JMS on the hub's Artemis, Viriy over SOAP, Steppe over REST, every request signed.
+ */
+@HubIntegrationTest
+class ReferenceSupplierEndToEndTest {
+
+    static final int REFERENCE_PORT = 38091;
+    static ConfigurableApplicationContext reference;
+
+    @Autowired
+    OrderPlacement placement;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    SupplierConnections connections;
+    @Autowired
+    ApiClient api;
+    @LocalServerPort
+    int hubPort;
+    @Autowired
+    SupplierKeys keys;
+    @Autowired
+    Clock clock;
+
+    final RestClient referenceAdmin = RestClient.create("http://127.0.0.1:" + REFERENCE_PORT + "/reference");
+
+    @BeforeEach
+    void theReferenceSupplierRuns() {
+        if (reference == null) {
+            List<String> settings = new ArrayList<>(List.of(
+                    "--server.port=" + REFERENCE_PORT,
+                    "--reference.hub-url=http://127.0.0.1:" + hubPort,
+                    "--reference.broker-url=" + connections.url(),
+                    "--reference.answer-delay=100ms",
+                    "--reference.ship-delay=200ms",
+                    "--reference.despatches=2"));
+            // the suppliers' secrets, given to their systems by reference as in production
+            for (String supplier : List.of("skyforge", "viriy", "steppe")) {
+                settings.add("--hub.suppliers." + supplier + ".signing-key="
+                        + Base64.getEncoder().encodeToString(keys.keyOf(supplier).orElseThrow()));
+                settings.add("--hub.suppliers." + supplier + ".broker-password="
+                        + keys.brokerPasswordOf(supplier).orElseThrow());
+            }
+            // the two systems agree on the time, as over NTP: here the hub's test clock, which tests move on
+            reference = ReferenceSupplierApplication.builder()
+                    .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                    .run(settings.toArray(String[]::new));
+        }
+    }
+
+    @AfterEach
+    void backToNormal() {
+        switchTo("NORMAL");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (reference != null) {
+            reference.close();
+            reference = null;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} over {2}")
+    @CsvSource({"skyforge, SKF-FPV10, JMS", "viriy, VRY-SCOUT, SOAP", "steppe, STP-DROP, REST"})
+    void aFormedOrderIsAcceptedAndShippedInTwoDespatches(String supplier, String product, String transport) {
+        String orderNumber = formedOrder(product, 3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(orderNumber).equals("SHIPPED"));
+
+        assertThat(statusChanges(orderNumber)).containsSubsequence("FORMED", "TRANSFERRED", "ACCEPTED_BY_SUPPLIER",
+                "PARTIALLY_SHIPPED", "SHIPPED");
+        assertThat(db.queryForObject("select count(*) from shipment s join purchase_order o on o.id = s.order_id "
+                + "where o.order_number = ?", Integer.class, orderNumber)).isEqualTo(2);
+        assertThat(serialNumbers(orderNumber)).hasSize(3).allMatch(serial -> serial.startsWith(supplier.toUpperCase()));
+        JsonNode tracking = api.as("orderer.a1001").get("/api/orders/" + orderNumber).getBody();
+        assertThat(tracking.at("/lines/0/shipped").asInt()).as("%s", tracking).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0} over {2}")
+    @CsvSource({"skyforge, SKF-FPV10, JMS", "viriy, VRY-SCOUT, SOAP", "steppe, STP-DROP, REST"})
+    void everyMessageSentTwiceHasOneEffect(String supplier, String product, String transport) {
+        switchTo("DUPLICATES");
+        String orderNumber = formedOrder(product, 2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(orderNumber).equals("SHIPPED"));
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+
+        assertThat(statusChanges(orderNumber)).doesNotHaveDuplicates().containsSubsequence("FORMED", "TRANSFERRED",
+                "ACCEPTED_BY_SUPPLIER", "PARTIALLY_SHIPPED", "SHIPPED");
+        assertThat(serialNumbers(orderNumber)).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRejectingSupplierReturnsTheMoney() {
+        switchTo("REJECT");
+        String orderNumber = formedOrder("VRY-SCOUT", 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(orderNumber).equals("REJECTED_BY_SUPPLIER"));
+    }
+
+    @Test
+    void aSoapSupplierThatIsDownGetsTheOrderExactlyOnceAfterAnOperatorsReplay() {
+        switchTo("DOWN");
+        String orderNumber = formedOrder("VRY-SCOUT", 1);
+        String messageId = db.queryForObject("select message_id::text from outbox_message where correlation_id = ?",
+                String.class, orderNumber);
+        ApiClient.As operator = api.as("operator");
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> operator.deadLetter(messageId),
+                found -> found != null);
+        assertThat(letter.get("queue").asText()).isEqualTo("supplier.viriy.orders.DLQ");
+        assertThat(letter.get("reason").asText()).contains("down");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+
+        switchTo("NORMAL");
+        assertThat(operator.post("/api/operations/dead-letters/supplier.viriy.orders.DLQ/"
+                + letter.get("jmsMessageId").asText() + "/replay", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(orderNumber).equals("SHIPPED"));
+        assertThat(statusChanges(orderNumber)).doesNotHaveDuplicates().containsSubsequence("FORMED", "TRANSFERRED",
+                "ACCEPTED_BY_SUPPLIER", "SHIPPED");
+        assertThat(operator.deadLetter(messageId)).isNull();
+    }
+
+    private String formedOrder(String product, int quantity) {
+        PurchaseOrder order = placement.placeInStockOrder("A1001", Map.of(product, quantity));
+        placement.form(order.getOrderNumber());
+        return order.getOrderNumber();
+    }
+
+    private void switchTo(String mode) {
+        referenceAdmin.put().uri("/mode?mode=" + mode).retrieve().toBodilessEntity();
+    }
+
+    private String status(String orderNumber) {
+        return db.queryForObject("select status from purchase_order where order_number = ?", String.class, orderNumber);
+    }
+
+    private List<String> statusChanges(String orderNumber) {
+        return db.queryForList("select c.to_status from order_status_change c join purchase_order o on o.id = "
+                + "c.order_id where o.order_number = ? order by c.id", String.class, orderNumber);
+    }
+
+    private List<String> serialNumbers(String orderNumber) {
+        return db.queryForList("select i.serial_number from shipment_item i join shipment s on s.id = i.shipment_id "
+                + "join purchase_order o on o.id = s.order_id where o.order_number = ?", String.class, orderNumber);
+    }
+}
