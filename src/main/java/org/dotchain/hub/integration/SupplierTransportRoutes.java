@@ -12,6 +12,7 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
+import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SupplierTransportRoutes extends RouteBuilder {
+
+    static final String REST_CONTRACT = "connectors/contracts/supplier-messages-v1.openapi.yaml";
+
+    private final SupplierRepository suppliers;
+
+    SupplierTransportRoutes(SupplierRepository suppliers) {
+        this.suppliers = suppliers;
+    }
 
     @Override
     public void configure() {
@@ -42,14 +51,16 @@ class SupplierTransportRoutes extends RouteBuilder {
 
         outbound();
 
-        // REST: the supplier's system POSTs a message signed with its key; the answer is 202, or problem+json.
-        RouteDefinition rest = routeTemplate("supplier-rest-inbound")
-                .templateParameter("supplier")
-                .from("platform-http:/api/suppliers/{{supplier}}/messages?httpMethodRestrict=POST");
+        // REST, contract first: the hub's operation of the OpenAPI document (sendMessageToHub) is this route. Any
+        // known supplier may post, signed with its own key; the answer is 202, or problem+json.
+        rest().openApi().specification(REST_CONTRACT).missingOperation("ignore");
+        RouteDefinition rest = from("direct:sendMessageToHub").routeId("supplier-rest-inbound");
         refusals(rest, SupplierTransportRoutes::problem);
-        rest.convertBodyTo(String.class)
+        rest.setHeader(SupplierHeaders.SUPPLIER, header("supplier"))
+                .removeHeader("supplier")
+                .process(this::refuseUnknownSupplier)
+                .convertBodyTo(String.class)
                 .process(SupplierTransportRoutes::refuseOversized)
-                .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .transacted()
                 .bean("requestSignatures", "verify")
                 .to("direct:supplier-inbound")
@@ -132,6 +143,14 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .convertBodyTo(String.class)
                 .removeHeaders("JMS*")
                 .removeHeader("_AMQ_DUPL_ID");
+    }
+
+    /** Only a supplier of the hub's has a key to sign with; no other code may make one appear. */
+    private void refuseUnknownSupplier(Exchange exchange) {
+        String supplier = exchange.getIn().getHeader(SupplierHeaders.SUPPLIER, String.class);
+        if (supplier == null || suppliers.findByCode(supplier).isEmpty()) {
+            throw new NoSuchElementException("No supplier " + supplier);
+        }
     }
 
     static void refuseOversized(Exchange exchange) {

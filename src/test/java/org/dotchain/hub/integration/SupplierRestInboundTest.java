@@ -134,6 +134,14 @@ class SupplierRestInboundTest {
     }
 
     @Test
+    void anUnknownSupplierIsNotFound() {
+        String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AB");
+
+        assertProblem(post("nobody", body, sign("steppe", body)), HttpStatus.NOT_FOUND, "No supplier nobody");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
     void aMessageBreakingItsContractIs422() {
         String body = "{\"contractVersion\":\"1.0\",\"messageType\":\"ORDER_RESPONSE\",\"messageId\":\"msg-"
                 + UUID.randomUUID() + "\",\"orderNumber\":\"" + orderNumber + "\"}";
