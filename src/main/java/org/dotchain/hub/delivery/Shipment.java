@@ -45,6 +45,11 @@ public class Shipment {
         this.expectedArrival = expectedArrival;
     }
 
+    /** The receiver recorded what arrived of it. */
+    public void received(Instant at) {
+        this.receivedAt = at;
+    }
+
     public Long getId() {
         return id;
     }

@@ -33,6 +33,7 @@ public class ShipmentItem {
 
     @Enumerated(EnumType.STRING)
     private Status status = Status.DESPATCHED;
+    private String refusalReason;
 
     protected ShipmentItem() {
     }
@@ -41,6 +42,30 @@ public class ShipmentItem {
         this.shipment = shipment;
         this.orderLine = orderLine;
         this.serialNumber = serialNumber;
+    }
+
+    public void receive() {
+        this.status = Status.RECEIVED;
+    }
+
+    public void refuse(String reason) {
+        this.status = Status.REFUSED;
+        this.refusalReason = reason;
+    }
+
+    /** Its expenditure invoice is signed: the unit may use it. */
+    public void authorise() {
+        if (status == Status.RECEIVED) {
+            this.status = Status.AUTHORISED;
+        }
+    }
+
+    public Shipment getShipment() {
+        return shipment;
+    }
+
+    public String getRefusalReason() {
+        return refusalReason;
     }
 
     public Long getId() {

@@ -23,6 +23,7 @@ import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Person;
 import org.dotchain.hub.catalog.Product;
 import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.delivery.Shipment;
 
 /** An order or pre-order of one unit to one supplier. Its status moves only through {@link #moveTo}. */
 @Entity
@@ -67,6 +68,10 @@ public class PurchaseOrder {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("lineNumber")
     private List<OrderLine> lines = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order")
+    @OrderBy("id")
+    private List<Shipment> shipments = new ArrayList<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("changedAt")
@@ -191,6 +196,10 @@ public class PurchaseOrder {
 
     public List<OrderLine> getLines() {
         return List.copyOf(lines);
+    }
+
+    public List<Shipment> getShipments() {
+        return shipments;
     }
 
     public List<OrderStatusChange> getHistory() {

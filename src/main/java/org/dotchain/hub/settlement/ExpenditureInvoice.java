@@ -2,6 +2,8 @@ package org.dotchain.hub.settlement;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,12 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.delivery.Shipment;
-import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.PurchaseOrder;
 
-/** What a unit received from one despatch; once its receiver signs it, those items may be used. */
+/**
+ * What a unit received of one despatch, as the document its receiver signs: on that signature the items are
+ * authorised for operational use, and the supplier may put the invoice on an acceptance certificate.
+ */
 @Entity
 public class ExpenditureInvoice {
+
+    public enum Status { AWAITING_SIGNATURE, SIGNED, CERTIFIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,13 +41,10 @@ public class ExpenditureInvoice {
     @JoinColumn(name = "shipment_id")
     private Shipment shipment;
 
-    private String status;
-    private BigDecimal total;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "document_id")
-    private Document document;
-
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.AWAITING_SIGNATURE;
+    private BigDecimal total = BigDecimal.ZERO;
+    private Long documentId;
     private Instant createdAt = Instant.now();
     private Instant signedAt;
 
@@ -48,6 +52,31 @@ public class ExpenditureInvoice {
     private List<ExpenditureInvoiceLine> lines = new ArrayList<>();
 
     protected ExpenditureInvoice() {
+    }
+
+    ExpenditureInvoice(String invoiceNumber, PurchaseOrder order, Shipment shipment) {
+        this.invoiceNumber = invoiceNumber;
+        this.order = order;
+        this.shipment = shipment;
+    }
+
+    void addLine(OrderLine orderLine, int quantity) {
+        ExpenditureInvoiceLine line = new ExpenditureInvoiceLine(this, orderLine, quantity);
+        lines.add(line);
+        total = total.add(line.getAmount());
+    }
+
+    void attachDocument(Long documentId) {
+        this.documentId = documentId;
+    }
+
+    void signed(Instant at) {
+        this.status = Status.SIGNED;
+        this.signedAt = at;
+    }
+
+    void certified() {
+        this.status = Status.CERTIFIED;
     }
 
     public Long getId() {
@@ -66,7 +95,7 @@ public class ExpenditureInvoice {
         return shipment;
     }
 
-    public String getStatus() {
+    public Status getStatus() {
         return status;
     }
 
@@ -74,8 +103,8 @@ public class ExpenditureInvoice {
         return total;
     }
 
-    public Document getDocument() {
-        return document;
+    public Long getDocumentId() {
+        return documentId;
     }
 
     public Instant getSignedAt() {
@@ -83,6 +112,6 @@ public class ExpenditureInvoice {
     }
 
     public List<ExpenditureInvoiceLine> getLines() {
-        return List.copyOf(lines);
+        return lines;
     }
 }

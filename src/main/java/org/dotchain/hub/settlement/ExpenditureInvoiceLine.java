@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import org.dotchain.hub.ordering.OrderLine;
 
+/** How many items of one order line an invoice covers, at the order's price. */
 @Entity
 public class ExpenditureInvoiceLine {
 
@@ -31,8 +32,11 @@ public class ExpenditureInvoiceLine {
     protected ExpenditureInvoiceLine() {
     }
 
-    public Long getId() {
-        return id;
+    ExpenditureInvoiceLine(ExpenditureInvoice invoice, OrderLine orderLine, int quantity) {
+        this.invoice = invoice;
+        this.orderLine = orderLine;
+        this.quantity = quantity;
+        this.amount = orderLine.getUnitPrice().multiply(BigDecimal.valueOf(quantity));
     }
 
     public OrderLine getOrderLine() {

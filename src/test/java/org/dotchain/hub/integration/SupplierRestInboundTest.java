@@ -3,6 +3,7 @@ package org.dotchain.hub.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.dotchain.hub.ApiAssertions.assertProblem;
+import static org.dotchain.hub.LedgerInvariant.assertBalanced;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -96,11 +97,7 @@ class SupplierRestInboundTest {
         assertThat(db.queryForObject("select e.amount from budget_entry e join purchase_order o on o.id = e.order_id "
                 + "where o.order_number = ? and e.kind = 'RETURNED'", java.math.BigDecimal.class, orderNumber))
                 .isEqualByComparingTo("88000.00");
-        Map<String, Object> budget = db.queryForMap("select b.* from unit_budget b join military_unit u "
-                + "on u.id = b.unit_id where u.code = 'A2002'");
-        assertThat(((java.math.BigDecimal) budget.get("allocated"))).isEqualByComparingTo(
-                ((java.math.BigDecimal) budget.get("available")).add((java.math.BigDecimal) budget.get("reserved"))
-                        .add((java.math.BigDecimal) budget.get("committed")).add((java.math.BigDecimal) budget.get("spent")));
+        assertBalanced(db);
     }
 
     @Test

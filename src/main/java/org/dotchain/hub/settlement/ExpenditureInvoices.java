@@ -1,0 +1,109 @@
+package org.dotchain.hub.settlement;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.delivery.Shipment;
+import org.dotchain.hub.delivery.ShipmentItem;
+import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.documents.DocumentRequest;
+import org.dotchain.hub.ordering.OrderLine;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.dotchain.hub.signing.RequiredSigner;
+import org.dotchain.hub.signing.SigningRoundCompleted;
+import org.dotchain.hub.signing.SigningService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Expenditure invoices: issued for what a receipt received, signed by the receiver who recorded it. The signature
+ * authorises the invoice's items for operational use.
+ */
+@Service
+@Transactional
+public class ExpenditureInvoices {
+
+    public record InvoiceLineView(int lineNumber, String productCode, int quantity, BigDecimal amount) {
+    }
+
+    public record InvoiceView(String invoiceNumber, String orderNumber, String despatchNumber, Long documentId,
+                              ExpenditureInvoice.Status status, BigDecimal total, List<InvoiceLineView> lines) {
+    }
+
+    private final EntityManager entityManager;
+    private final SigningService signing;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ExpenditureInvoices(EntityManager entityManager, SigningService signing, AuditTrail audit, Clock clock) {
+        this.entityManager = entityManager;
+        this.signing = signing;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The invoice for the items received of a despatch, issued for the receiver's signature. */
+    public InvoiceView issue(PurchaseOrder order, Shipment shipment, List<ShipmentItem> received, HubUser receiver) {
+        String number = "EI-%d-%06d".formatted(Year.now(clock).getValue(), ((Number) entityManager
+                .createNativeQuery("select nextval('expenditure_invoice_number_seq')").getSingleResult()).longValue());
+        ExpenditureInvoice invoice = new ExpenditureInvoice(number, order, shipment);
+        Map<OrderLine, List<String>> serialsByLine = new LinkedHashMap<>();
+        received.forEach(item -> serialsByLine.computeIfAbsent(item.getOrderLine(), line -> new java.util.ArrayList<>())
+                .add(item.getSerialNumber()));
+        serialsByLine.forEach((line, serials) -> invoice.addLine(line, serials.size()));
+        entityManager.persist(invoice);
+
+        var unit = order.getUnit();
+        var supplier = order.getSupplier();
+        DocumentRequest request = new DocumentRequest(Document.Kind.EXPENDITURE_INVOICE, number, LocalDate.now(clock),
+                unit.getDesignation(), supplier.getName(), supplier.getRegistrationCode(),
+                serialsByLine.entrySet().stream().map(entry -> new DocumentRequest.Line(entry.getKey().getProductName(),
+                        entry.getKey().getProductCode(), entry.getValue().size(), entry.getKey().getUnitPrice(),
+                        entry.getValue())).toList(),
+                "Order " + order.getOrderNumber() + ", despatch " + shipment.getDespatchNumber(), null, List.of());
+        RequiredSigner signer = new RequiredSigner("RECEIVER", receiver.username(), receiver.fullName(),
+                unit.getDesignation());
+        invoice.attachDocument(signing.issue(request, List.of(signer), unit.getId(), supplier.getId())
+                .getDocument().getId());
+        audit.record(receiver.username(), "EXPENDITURE_INVOICE_ISSUED", "invoice", number,
+                "order=" + order.getOrderNumber() + " total=" + invoice.getTotal());
+        return view(invoice);
+    }
+
+    @EventListener
+    public void onSigned(SigningRoundCompleted signed) {
+        if (signed.kind() != Document.Kind.EXPENDITURE_INVOICE) {
+            return;
+        }
+        ExpenditureInvoice invoice = entityManager.createQuery(
+                        "select i from ExpenditureInvoice i where i.documentId = :document", ExpenditureInvoice.class)
+                .setParameter("document", signed.documentId()).getSingleResult();
+        invoice.signed(clock.instant());
+        invoice.getShipment().getItems().forEach(ShipmentItem::authorise);
+        audit.record("hub", "EXPENDITURE_INVOICE_SIGNED", "invoice", invoice.getInvoiceNumber(),
+                "items authorised for operational use");
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvoiceView> ofOrder(PurchaseOrder order) {
+        return entityManager.createQuery("select i from ExpenditureInvoice i where i.order = :order order by i.id",
+                        ExpenditureInvoice.class)
+                .setParameter("order", order).getResultStream().map(ExpenditureInvoices::view).toList();
+    }
+
+    static InvoiceView view(ExpenditureInvoice invoice) {
+        return new InvoiceView(invoice.getInvoiceNumber(), invoice.getOrder().getOrderNumber(),
+                invoice.getShipment().getDespatchNumber(), invoice.getDocumentId(), invoice.getStatus(),
+                invoice.getTotal(), invoice.getLines().stream().map(line -> new InvoiceLineView(
+                        line.getOrderLine().getLineNumber(), line.getOrderLine().getProductCode(), line.getQuantity(),
+                        line.getAmount())).toList());
+    }
+}
