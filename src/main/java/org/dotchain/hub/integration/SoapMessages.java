@@ -10,7 +10,11 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.message.MessageContentsList;
+import org.dotchain.contracts.suppliermessages.v1.AcceptanceCertificateRequest;
 import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
+import org.dotchain.contracts.suppliermessages.v1.CertificateSignature;
+import org.dotchain.contracts.suppliermessages.v1.ExpenditureInvoice;
+import org.dotchain.contracts.suppliermessages.v1.SigningRequest;
 import org.dotchain.contracts.suppliermessages.v1.Cancellation;
 import org.dotchain.contracts.suppliermessages.v1.DespatchAdvice;
 import org.dotchain.contracts.suppliermessages.v1.Order;
@@ -30,24 +34,32 @@ public final class SoapMessages {
     public static final String NAMESPACE = "https://dotchain.org/contracts/supplier-messages/v1";
     static final String WSDL = "classpath:connectors/contracts/supplier-messages-v1.wsdl";
 
-    private static final Map<Class<?>, String> TYPES = Map.of(
-            Order.class, "ORDER",
-            PreOrderRequest.class, "PRE_ORDER_REQUEST",
-            Cancellation.class, "CANCELLATION",
-            OrderResponse.class, "ORDER_RESPONSE",
-            PreOrderAnswer.class, "PRE_ORDER_ANSWER",
-            DespatchAdvice.class, "DESPATCH_ADVICE",
-            StockUpdate.class, "STOCK_UPDATE");
+    private static final Map<Class<?>, String> TYPES = Map.ofEntries(
+            Map.entry(Order.class, "ORDER"),
+            Map.entry(PreOrderRequest.class, "PRE_ORDER_REQUEST"),
+            Map.entry(Cancellation.class, "CANCELLATION"),
+            Map.entry(ExpenditureInvoice.class, "EXPENDITURE_INVOICE"),
+            Map.entry(SigningRequest.class, "SIGNING_REQUEST"),
+            Map.entry(OrderResponse.class, "ORDER_RESPONSE"),
+            Map.entry(PreOrderAnswer.class, "PRE_ORDER_ANSWER"),
+            Map.entry(DespatchAdvice.class, "DESPATCH_ADVICE"),
+            Map.entry(StockUpdate.class, "STOCK_UPDATE"),
+            Map.entry(AcceptanceCertificateRequest.class, "ACCEPTANCE_CERTIFICATE_REQUEST"),
+            Map.entry(CertificateSignature.class, "CERTIFICATE_SIGNATURE"));
 
     /** The operation that carries each message: HubOrders' for the hub's, SupplierMessages' for a supplier's. */
-    private static final Map<String, String> OPERATIONS = Map.of(
-            "ORDER", "receiveOrder",
-            "PRE_ORDER_REQUEST", "receivePreOrderRequest",
-            "CANCELLATION", "receiveCancellation",
-            "ORDER_RESPONSE", "submitOrderResponse",
-            "PRE_ORDER_ANSWER", "submitPreOrderAnswer",
-            "DESPATCH_ADVICE", "submitDespatchAdvice",
-            "STOCK_UPDATE", "submitStockUpdate");
+    private static final Map<String, String> OPERATIONS = Map.ofEntries(
+            Map.entry("ORDER", "receiveOrder"),
+            Map.entry("PRE_ORDER_REQUEST", "receivePreOrderRequest"),
+            Map.entry("CANCELLATION", "receiveCancellation"),
+            Map.entry("EXPENDITURE_INVOICE", "receiveExpenditureInvoice"),
+            Map.entry("SIGNING_REQUEST", "receiveSigningRequest"),
+            Map.entry("ORDER_RESPONSE", "submitOrderResponse"),
+            Map.entry("PRE_ORDER_ANSWER", "submitPreOrderAnswer"),
+            Map.entry("DESPATCH_ADVICE", "submitDespatchAdvice"),
+            Map.entry("STOCK_UPDATE", "submitStockUpdate"),
+            Map.entry("ACCEPTANCE_CERTIFICATE_REQUEST", "submitAcceptanceCertificateRequest"),
+            Map.entry("CERTIFICATE_SIGNATURE", "submitCertificateSignature"));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.dotchain.hub.catalog.StockUpdates;
 import org.dotchain.hub.ordering.Despatches;
 import org.dotchain.hub.ordering.PreOrderAnswers;
 import org.dotchain.hub.ordering.SupplierOrderResponses;
+import org.dotchain.hub.settlement.AcceptanceCertificates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +32,25 @@ public class SupplierInbox {
             "ORDER_RESPONSE", "order-response-v1.schema.json",
             "PRE_ORDER_ANSWER", "pre-order-answer-v1.schema.json",
             "DESPATCH_ADVICE", "despatch-advice-v1.schema.json",
-            "STOCK_UPDATE", "stock-update-v1.schema.json");
+            "STOCK_UPDATE", "stock-update-v1.schema.json",
+            "ACCEPTANCE_CERTIFICATE_REQUEST", "acceptance-certificate-request-v1.schema.json",
+            "CERTIFICATE_SIGNATURE", "certificate-signature-v1.schema.json");
 
     private final ObjectMapper json;
     private final SupplierOrderResponses responses;
     private final PreOrderAnswers preOrders;
     private final Despatches despatches;
     private final StockUpdates stock;
+    private final AcceptanceCertificates certificates;
 
     SupplierInbox(ObjectMapper json, SupplierOrderResponses responses, PreOrderAnswers preOrders,
-                  Despatches despatches, StockUpdates stock) {
+                  Despatches despatches, StockUpdates stock, AcceptanceCertificates certificates) {
         this.json = json;
         this.responses = responses;
         this.preOrders = preOrders;
         this.despatches = despatches;
         this.stock = stock;
+        this.certificates = certificates;
     }
 
     /** The contract a message must meet, by its messageType; an unknown type is refused before anything else. */
@@ -91,7 +98,23 @@ public class SupplierInbox {
                 }
                 stock.apply(supplierCode, updates);
             }
+            case "ACCEPTANCE_CERTIFICATE_REQUEST" -> {
+                List<String> invoices = new ArrayList<>();
+                node.get("invoiceNumbers").forEach(invoice -> invoices.add(invoice.asText()));
+                certificates.prepare(supplierCode, node.get("messageId").asText(), invoices,
+                        new BigDecimal(node.get("total").asText()), base64(node, "signerCertificate"));
+            }
+            case "CERTIFICATE_SIGNATURE" -> certificates.sign(supplierCode, node.get("certificateNumber").asText(),
+                    UUID.fromString(node.get("requestId").asText()), base64(node, "cms"));
             default -> throw new InvalidSupplierMessageException("Unknown messageType");
+        }
+    }
+
+    private static byte[] base64(JsonNode node, String field) {
+        try {
+            return Base64.getDecoder().decode(node.get(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSupplierMessageException(field + " is not Base64");
         }
     }
 

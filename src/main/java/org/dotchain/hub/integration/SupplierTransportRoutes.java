@@ -14,6 +14,8 @@ import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
+import org.dotchain.hub.signing.SignatureRejectedException;
+import org.dotchain.hub.signing.SigningRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,7 +100,7 @@ class SupplierTransportRoutes extends RouteBuilder {
         route.onException(IllegalOrderTransitionException.class)
                 .handled(true).process(answer.apply(409, "illegal-transition")).markRollbackOnlyLast().end();
         route.onException(InvalidSupplierMessageException.class, JsonValidationException.class,
-                        IllegalArgumentException.class)
+                        IllegalArgumentException.class, SigningRefusedException.class, SignatureRejectedException.class)
                 .handled(true).process(answer.apply(422, "invalid-message")).markRollbackOnlyLast().end();
     }
 

@@ -1,6 +1,8 @@
 package org.dotchain.hub.settlement;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,15 +13,19 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.documents.Document;
 
-/** A supplier's claim for payment over signed expenditure invoices; payment-ready once supplier, unit and DPA sign. */
+/**
+ * What a supplier delivered to one unit and the unit accepted, over a list of signed expenditure invoices: once the
+ * supplier, the unit's signatory and the DPA's have signed it, the DPA's finance system may pay it.
+ */
 @Entity
 public class AcceptanceCertificate {
+
+    public enum Status { AWAITING_SIGNATURES, PAYMENT_READY, PAID }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,22 +40,41 @@ public class AcceptanceCertificate {
     @JoinColumn(name = "unit_id")
     private MilitaryUnit unit;
 
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.AWAITING_SIGNATURES;
     private BigDecimal total;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "document_id")
-    private Document document;
-
+    private Long documentId;
+    private String requestMessageId;
     private Instant createdAt = Instant.now();
 
     @ManyToMany
-    @JoinTable(name = "acceptance_certificate_invoice",
-            joinColumns = @JoinColumn(name = "certificate_id"),
+    @JoinTable(name = "acceptance_certificate_invoice", joinColumns = @JoinColumn(name = "certificate_id"),
             inverseJoinColumns = @JoinColumn(name = "invoice_id"))
-    private Set<ExpenditureInvoice> invoices = new HashSet<>();
+    private List<ExpenditureInvoice> invoices = new ArrayList<>();
 
     protected AcceptanceCertificate() {
+    }
+
+    AcceptanceCertificate(String certificateNumber, Supplier supplier, MilitaryUnit unit,
+                          List<ExpenditureInvoice> invoices, String requestMessageId) {
+        this.certificateNumber = certificateNumber;
+        this.supplier = supplier;
+        this.unit = unit;
+        this.invoices = new ArrayList<>(invoices);
+        this.total = invoices.stream().map(ExpenditureInvoice::getTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        this.requestMessageId = requestMessageId;
+    }
+
+    void attachDocument(Long documentId) {
+        this.documentId = documentId;
+    }
+
+    void paymentReady() {
+        this.status = Status.PAYMENT_READY;
+    }
+
+    void paid() {
+        this.status = Status.PAID;
     }
 
     public Long getId() {
@@ -68,7 +93,7 @@ public class AcceptanceCertificate {
         return unit;
     }
 
-    public String getStatus() {
+    public Status getStatus() {
         return status;
     }
 
@@ -76,11 +101,11 @@ public class AcceptanceCertificate {
         return total;
     }
 
-    public Document getDocument() {
-        return document;
+    public Long getDocumentId() {
+        return documentId;
     }
 
-    public Set<ExpenditureInvoice> getInvoices() {
-        return Set.copyOf(invoices);
+    public List<ExpenditureInvoice> getInvoices() {
+        return invoices;
     }
 }

@@ -14,6 +14,8 @@ import org.dotchain.hub.delivery.Shipment;
 import org.dotchain.hub.delivery.ShipmentItem;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.documents.DocumentRequest;
+import org.dotchain.hub.integration.Outbox;
+import org.dotchain.hub.integration.SupplierChannels;
 import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.signing.RequiredSigner;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Expenditure invoices: issued for what a receipt received, signed by the receiver who recorded it. The signature
- * authorises the invoice's items for operational use.
+ * authorises the invoice's items for operational use, and the supplier is told, so that it may certify the invoice.
  */
 @Service
 @Transactional
@@ -40,12 +42,15 @@ public class ExpenditureInvoices {
 
     private final EntityManager entityManager;
     private final SigningService signing;
+    private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ExpenditureInvoices(EntityManager entityManager, SigningService signing, AuditTrail audit, Clock clock) {
+    ExpenditureInvoices(EntityManager entityManager, SigningService signing, Outbox outbox, AuditTrail audit,
+                        Clock clock) {
         this.entityManager = entityManager;
         this.signing = signing;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -88,6 +93,10 @@ public class ExpenditureInvoices {
                 .setParameter("document", signed.documentId()).getSingleResult();
         invoice.signed(clock.instant());
         invoice.getShipment().getItems().forEach(ShipmentItem::authorise);
+        // the supplier may now put it on an acceptance certificate
+        outbox.publish(ExpenditureInvoiceMessage.TYPE,
+                SupplierChannels.ordersOf(invoice.getOrder().getSupplier().getCode()),
+                invoice.getOrder().getOrderNumber(), ExpenditureInvoiceMessage.of(invoice));
         audit.record("hub", "EXPENDITURE_INVOICE_SIGNED", "invoice", invoice.getInvoiceNumber(),
                 "items authorised for operational use");
     }
