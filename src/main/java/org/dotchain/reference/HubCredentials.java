@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SoapSignatures;
 import org.dotchain.hub.integration.SupplierKeys;
+import org.dotchain.hub.signing.DevelopmentCertificateAuthority;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The suppliers' secrets as their systems hold them: the same references the hub reads (hub.suppliers.&lt;code&gt;.*,
- * or the files of the data folder), and the same signed requests over REST and SOAP.
+ * or the files of the data folder), the same signed requests over REST and SOAP, and the CA that certifies their
+ * signing keys.
  */
 @Configuration(proxyBeanMethods = false)
 class HubCredentials {
@@ -36,5 +38,13 @@ class HubCredentials {
     @Bean
     SoapSignatures soapSignatures(RequestSignatures signatures) {
         return new SoapSignatures(signatures);
+    }
+
+    /** The hub's development CA, read from the data folder the demo hub keeps it in. */
+    @Bean
+    @ConditionalOnMissingBean
+    DevelopmentCertificateAuthority developmentCertificateAuthority(ReferenceSupplierProperties settings, Clock clock) {
+        return new DevelopmentCertificateAuthority(settings.dataDir().resolve("pki"),
+                settings.developmentKeystorePassword().toCharArray(), clock);
     }
 }

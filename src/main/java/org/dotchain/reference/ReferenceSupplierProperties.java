@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialStock each product's stock at start
  * @param slowDelay how long it takes to take a message of the hub's in mode SLOW
  * @param mode how it behaves at start
+ * @param certificateDelay from a signed expenditure invoice to the supplier's acceptance certificate request
+ * @param paymentDelay as the DPA finance system: from a payment request to its payment
+ * @param finance whether it also stands for the DPA finance system (POST /finance/payments)
+ * @param developmentKeystorePassword the password of the hub's development CA in dataDir/pki, which certifies the
+ *                                    suppliers' signing keys in the demo
  */
 @ConfigurationProperties("reference")
 public record ReferenceSupplierProperties(
@@ -31,7 +36,11 @@ public record ReferenceSupplierProperties(
         @DefaultValue("1") int despatches,
         @DefaultValue("1000") int initialStock,
         @DefaultValue("5s") Duration slowDelay,
-        @DefaultValue("NORMAL") Mode mode) {
+        @DefaultValue("NORMAL") Mode mode,
+        @DefaultValue("5s") Duration certificateDelay,
+        @DefaultValue("5s") Duration paymentDelay,
+        @DefaultValue("true") boolean finance,
+        @DefaultValue("change-me-development-only") String developmentKeystorePassword) {
 
     public enum Transport { JMS, SOAP, REST }
 

@@ -26,13 +26,15 @@ class ReferenceSupplierRoutes extends RouteBuilder {
 
     private final ReferenceSupplierProperties settings;
     private final SupplierSystem system;
+    private final FinanceSystem finance;
     private final SupplierKeys keys;
     private final ObjectMapper json;
 
-    ReferenceSupplierRoutes(ReferenceSupplierProperties settings, SupplierSystem system, SupplierKeys keys,
-                            ObjectMapper json) {
+    ReferenceSupplierRoutes(ReferenceSupplierProperties settings, SupplierSystem system, FinanceSystem finance,
+                            SupplierKeys keys, ObjectMapper json) {
         this.settings = settings;
         this.system = system;
+        this.finance = finance;
         this.keys = keys;
         this.json = json;
     }
@@ -51,6 +53,10 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 case REST -> overRest(supplier);
             }
         });
+
+        if (settings.finance()) {
+            asFinanceSystem();
+        }
 
         from("direct:from-hub").routeId("reference-take")
                 .delay(method(system, "takingDelayMs"))
@@ -80,6 +86,37 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         if (!answers.isEmpty()) {
             exchange.getContext().createProducerTemplate().sendBody("seda:answers", answers);
         }
+    }
+
+    /** The DPA finance system: payment requests in, signed with its key; its answers out the same way. */
+    private void asFinanceSystem() {
+        from("platform-http:/finance/payments?httpMethodRestrict=POST").routeId("finance-payments-rest")
+                .onException(Exception.class).handled(true)
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
+                    .setBody(simple("${exception.message}"))
+                .end()
+                .convertBodyTo(String.class)
+                .bean("requestSignatures", "verifyFinance")
+                .process(exchange -> {
+                    if (system.mode() == Mode.DOWN) {
+                        throw new IllegalStateException("The finance system is down");
+                    }
+                    List<SupplierSystem.Answer> answers = finance.take(
+                            exchange.getIn().getHeader("hubMessageId", String.class),
+                            json.readTree(exchange.getIn().getBody(String.class)));
+                    if (!answers.isEmpty()) {
+                        exchange.getContext().createProducerTemplate().sendBody("seda:answers", answers);
+                    }
+                })
+                .removeHeaders("*")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
+                .setBody(constant(""));
+        from("direct:to-hub-" + FinanceSystem.PARTY).routeId("finance-to-hub")
+                .errorHandler(retrying())
+                .bean("requestSignatures", "signForFinance")
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .to(settings.hubUrl() + "/api/finance/messages?throwExceptionOnFailure=true");
     }
 
     private boolean isCancelledDespatch(SupplierSystem.Answer answer) {
@@ -137,8 +174,12 @@ class ReferenceSupplierRoutes extends RouteBuilder {
     /** A supplier's messages to the hub, retried with back-off while the hub cannot take them. */
     private org.apache.camel.model.RouteDefinition fromSupplier(String supplier) {
         return from("direct:to-hub-" + supplier).routeId(supplier + "-to-hub")
-                .errorHandler(deadLetterChannel("log:reference-undeliverable?level=ERROR&showBody=true")
-                        .maximumRedeliveries(8).redeliveryDelay(250).useExponentialBackOff()
-                        .maximumRedeliveryDelay(10_000).retryAttemptedLogLevel(LoggingLevel.WARN));
+                .errorHandler(retrying());
+    }
+
+    private org.apache.camel.ErrorHandlerFactory retrying() {
+        return deadLetterChannel("log:reference-undeliverable?level=ERROR&showBody=true")
+                .maximumRedeliveries(8).redeliveryDelay(250).useExponentialBackOff()
+                .maximumRedeliveryDelay(10_000).retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a supplier's own system decides: it takes each of the hub's messages once (by message id), keeps its stock,
- * accepts or rejects orders, answers pre-order requests and ships with a serial number per item. Its answers are
+ * accepts or rejects orders, answers pre-order requests, ships with a serial number per item, asks for an
+ * acceptance certificate over each expenditure invoice the unit signs, and signs the certificate when asked. Its answers are
  * the contract's JSON messages, each with how long after the previous one it goes out.
  */
 @Component
@@ -40,10 +42,14 @@ public class SupplierSystem {
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final AtomicLong serials = new AtomicLong();
 
-    SupplierSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock) {
+    private final SupplierSigningKeys signingKeys;
+
+    SupplierSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock,
+                   SupplierSigningKeys signingKeys) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
+        this.signingKeys = signingKeys;
         this.mode = new AtomicReference<>(settings.mode());
     }
 
@@ -86,6 +92,9 @@ public class SupplierSystem {
                 cancelled.add(orderNumber);
                 yield List.of();
             }
+            case "EXPENDITURE_INVOICE" -> List.of(new Answer(supplier, settings.certificateDelay(),
+                    certificateRequest(supplier, message)));
+            case "SIGNING_REQUEST" -> List.of(new Answer(supplier, Duration.ZERO, signature(supplier, message)));
             default -> throw new IllegalArgumentException("Not a message for a supplier: "
                     + message.path("messageType").asText());
         };
@@ -151,6 +160,24 @@ public class SupplierSystem {
         return List.of(new Answer(supplier, settings.answerDelay(), answer));
     }
 
+    /** An acceptance certificate over the invoice the unit signed, with the certificate of its signing key. */
+    private ObjectNode certificateRequest(String supplier, JsonNode invoice) {
+        ObjectNode request = message("ACCEPTANCE_CERTIFICATE_REQUEST", null)
+                .put("total", invoice.path("total").asText())
+                .put("signerCertificate", Base64.getEncoder().encodeToString(signingKeys.certificateOf(supplier)));
+        request.putArray("invoiceNumbers").add(invoice.path("invoiceNumber").asText());
+        return request;
+    }
+
+    /** Its signature of the certificate the hub asks it to sign: the digest signed with its own key. */
+    private ObjectNode signature(String supplier, JsonNode request) {
+        byte[] cms = signingKeys.sign(supplier, Base64.getDecoder().decode(request.path("contentDigest").asText()));
+        return message("CERTIFICATE_SIGNATURE", null)
+                .put("certificateNumber", request.path("certificateNumber").asText())
+                .put("requestId", request.path("requestId").asText())
+                .put("cms", Base64.getEncoder().encodeToString(cms));
+    }
+
     private ObjectNode response(String orderNumber, String code, String reason) {
         ObjectNode response = message("ORDER_RESPONSE", orderNumber).put("responseCode", code);
         if (reason != null) {
@@ -160,10 +187,10 @@ public class SupplierSystem {
     }
 
     private ObjectNode message(String type, String orderNumber) {
-        return json.createObjectNode()
+        ObjectNode message = json.createObjectNode()
                 .put("contractVersion", "1.0")
                 .put("messageType", type)
-                .put("messageId", "ref-" + UUID.randomUUID())
-                .put("orderNumber", orderNumber);
+                .put("messageId", "ref-" + UUID.randomUUID());
+        return orderNumber == null ? message : message.put("orderNumber", orderNumber);
     }
 }

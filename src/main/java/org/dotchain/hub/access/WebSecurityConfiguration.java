@@ -54,8 +54,10 @@ class WebSecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/tokens").permitAll()
                         .requestMatchers("/api/activations/**").permitAll()
-                        // suppliers' systems sign each request with their own key; the route checks it
+                        // suppliers' systems and the DPA finance system sign each request with their own key;
+                        // the route checks it
                         .requestMatchers(HttpMethod.POST, "/api/suppliers/*/messages").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/finance/messages").permitAll()
                         // the same over SOAP: the CXF services check each request's signature; their WSDL is public
                         .requestMatchers("/services/**").permitAll()
                         .requestMatchers("/error").permitAll()

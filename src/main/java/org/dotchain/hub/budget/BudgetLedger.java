@@ -55,6 +55,12 @@ public class BudgetLedger {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RETURNED, amount, orderId, reference("return", orderId)));
     }
 
+    /** Committed money paid out: the part of an order's commitment that a paid acceptance certificate covers. */
+    public void spend(Long unitId, BigDecimal amount, Long orderId, String certificateNumber) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.SPENT, amount, orderId,
+                reference("spend-" + certificateNumber, orderId)));
+    }
+
     public void release(Long unitId, BigDecimal amount, Long orderId) {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RELEASED, amount, orderId, reference("release", orderId)));
     }

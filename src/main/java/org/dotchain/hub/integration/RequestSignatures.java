@@ -38,8 +38,27 @@ public class RequestSignatures {
     /** Passes silently, or says why the request is not the supplier's. */
     public void verify(@Header(SupplierHeaders.SUPPLIER) String supplier, @Header(TIMESTAMP) String timestamp,
                        @Header(SIGNATURE) String signature, @Body String body) {
-        byte[] key = keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key"));
+        check(keys.keyOf(supplier).orElseThrow(() ->
+                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")),
+                timestamp, signature, body);
+    }
+
+    /** Passes silently, or says why the request is not the DPA finance system's. */
+    public void verifyFinance(@Header(TIMESTAMP) String timestamp, @Header(SIGNATURE) String signature,
+                              @Body String body) {
+        check(keys.financeKey().orElseThrow(() ->
+                new SupplierAuthenticationException("The DPA finance system has no signing key")),
+                timestamp, signature, body);
+    }
+
+    /** Signs a message the hub sends to the DPA finance system, with that system's key. */
+    public void signForFinance(org.apache.camel.Exchange exchange) {
+        exchange.getIn().getHeaders().putAll(signatureWith(keys.financeKey().orElseThrow(() ->
+                new SupplierAuthenticationException("The DPA finance system has no signing key")),
+                exchange.getIn().getBody(String.class)));
+    }
+
+    private void check(byte[] key, String timestamp, String signature, String body) {
         if (timestamp == null || signature == null) {
             throw new SupplierAuthenticationException("The request is not signed: send " + TIMESTAMP + " and " + SIGNATURE);
         }
@@ -73,8 +92,12 @@ public class RequestSignatures {
 
     /** The signature headers of a request to or from a supplier, signed now with the supplier's key. */
     public Map<String, String> signatureOf(String supplier, String body) {
-        byte[] key = keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key"));
+        return signatureWith(keys.keyOf(supplier).orElseThrow(() ->
+                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")), body);
+    }
+
+    /** The signature headers of a request signed now with the key given. */
+    public Map<String, String> signatureWith(byte[] key, String body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         return Map.of(TIMESTAMP, timestamp, SIGNATURE, Base64.getEncoder().encodeToString(sign(key, timestamp, body)));
     }

@@ -41,8 +41,10 @@ class SupplierBrokerUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        // a supplier's signing key is there from the start (generated, in the demo), for its system to read too
+        // the suppliers' and the finance system's signing keys are there from the start (generated, in the demo),
+        // for their systems to read too
         suppliers.findAll().forEach(supplier -> keys.keyOf(supplier.getCode()));
+        keys.financeKey();
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
         SecurityConfiguration security = users.getIfAvailable();
         if (embedded == null || security == null) {

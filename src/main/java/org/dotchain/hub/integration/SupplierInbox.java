@@ -55,11 +55,15 @@ public class SupplierInbox {
 
     /** The contract a message must meet, by its messageType; an unknown type is refused before anything else. */
     public String contractOf(@Body String message) {
-        String type = read(message).path("messageType").asText("");
-        String contract = CONTRACTS.get(type);
+        return contractOf(read(message), CONTRACTS);
+    }
+
+    static String contractOf(JsonNode message, Map<String, String> contracts) {
+        String type = message.path("messageType").asText("");
+        String contract = contracts.get(type);
         if (contract == null) {
             throw new InvalidSupplierMessageException("Unknown messageType '" + type + "'; expected one of "
-                    + CONTRACTS.keySet());
+                    + contracts.keySet());
         }
         return contract;
     }
@@ -119,6 +123,10 @@ public class SupplierInbox {
     }
 
     private JsonNode read(String message) {
+        return read(json, message);
+    }
+
+    static JsonNode read(ObjectMapper json, String message) {
         try {
             JsonNode node = json.readTree(message);
             if (node == null || !node.isObject()) {

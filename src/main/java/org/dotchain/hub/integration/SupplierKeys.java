@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Each supplier's secrets, by reference: its request-signing key hub.suppliers.&lt;code&gt;.signing-key and its broker
+ * Each supplier's secrets, and the DPA finance system's signing key (hub.finance.signing-key), by reference: its request-signing key hub.suppliers.&lt;code&gt;.signing-key and its broker
  * password hub.suppliers.&lt;code&gt;.broker-password (Base64, from the environment, e.g.
  * HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where hub.suppliers.generate-missing-keys is on
  * (demo and tests), a missing one is generated once into the data folder.
@@ -42,17 +42,27 @@ public class SupplierKeys {
         return secret(supplierCode, "signing-key");
     }
 
+    /** The DPA finance system's request-signing key, hub.finance.signing-key; generated like a supplier's. */
+    public Optional<byte[]> financeKey() {
+        return stored("hub.finance.signing-key", "dpa-finance.signing-key");
+    }
+
     /** The password of the supplier's own broker user, which reaches only the supplier's own queues. */
     public Optional<String> brokerPasswordOf(String supplierCode) {
         return secret(supplierCode, "broker-password").map(Base64.getEncoder()::encodeToString);
     }
 
-    private synchronized Optional<byte[]> secret(String supplierCode, String name) {
-        String configured = environment.getProperty("hub.suppliers." + supplierCode + "." + name);
+    private Optional<byte[]> secret(String supplierCode, String name) {
+        return stored("hub.suppliers." + supplierCode + "." + name,
+                supplierCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
+    }
+
+    private synchronized Optional<byte[]> stored(String property, String fileName) {
+        String configured = environment.getProperty(property);
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Base64.getDecoder().decode(configured.trim()));
         }
-        Path file = folder.resolve(supplierCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
+        Path file = folder.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 return Optional.of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
@@ -69,7 +79,7 @@ public class SupplierKeys {
             } catch (UnsupportedOperationException notPosix) {
                 log.debug("{} keeps the file system's default permissions", file);
             }
-            log.info("Generated the {} of supplier {} in {}", name, supplierCode, file);
+            log.info("Generated {} in {}", property, file);
             return Optional.of(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file, e);

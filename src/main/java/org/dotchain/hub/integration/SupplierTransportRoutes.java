@@ -92,7 +92,7 @@ class SupplierTransportRoutes extends RouteBuilder {
      * What a refused inbound request gets, by the reason: the same four refusals over REST and SOAP. The
      * transaction is rolled back, so a refused message changes nothing and its id is not recorded.
      */
-    private static void refusals(RouteDefinition route, BiFunction<Integer, String, Processor> answer) {
+    static void refusals(RouteDefinition route, BiFunction<Integer, String, Processor> answer) {
         route.onException(SupplierAuthenticationException.class)
                 .handled(true).process(answer.apply(401, "unauthenticated-supplier")).markRollbackOnlyLast().end();
         route.onException(NoSuchElementException.class)
@@ -127,24 +127,32 @@ class SupplierTransportRoutes extends RouteBuilder {
     }
 
     private ProcessorDefinition<?> outboundTemplate(String name) {
-        return routeTemplate(name)
+        RouteDefinition route = routeTemplate(name)
                 .templateParameter("supplier")
                 .templateParameter("endpoint")
                 .templateParameter("retries", "5")
                 .templateParameter("retryDelayMs", "1000")
-                .from("jms:queue:supplier.{{supplier}}.orders?transacted=true")
-                .onException(Exception.class)
-                    .maximumRedeliveries("{{retries}}").redeliveryDelay("{{retryDelayMs}}")
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
-                    .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .handled(true).useOriginalMessage()
-                    .process(SupplierTransportRoutes::recordReason)
-                    .to("jms:queue:supplier.{{supplier}}.orders.DLQ")
-                .end()
-                .setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
+                .from("jms:queue:supplier.{{supplier}}.orders?transacted=true");
+        retryThenDeadLetter(route, "{{retries}}", "{{retryDelayMs}}", "supplier.{{supplier}}.orders.DLQ");
+        return route.setHeader(SupplierHeaders.SUPPLIER, constant("{{supplier}}"))
                 .convertBodyTo(String.class)
                 .removeHeaders("JMS*")
                 .removeHeader("_AMQ_DUPL_ID");
+    }
+
+    /**
+     * A delivery that fails is retried with exponential back-off and jitter; after the last retry the message goes
+     * to the dead-letter queue with the reason, for an operator to replay or discard.
+     */
+    static void retryThenDeadLetter(RouteDefinition route, String retries, String firstDelayMs, String deadLetters) {
+        route.onException(Exception.class)
+                .maximumRedeliveries(retries).redeliveryDelay(firstDelayMs)
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
+                .useCollisionAvoidance().retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true).useOriginalMessage()
+                .process(SupplierTransportRoutes::recordReason)
+                .to("jms:queue:" + deadLetters)
+                .end();
     }
 
     /** Only a supplier of the hub's has a key to sign with; no other code may make one appear. */

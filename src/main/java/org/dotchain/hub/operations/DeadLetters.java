@@ -114,6 +114,7 @@ public class DeadLetters {
             queues.add("supplier." + supplier.getCode() + ".inbound" + SUFFIX);
             queues.add("supplier." + supplier.getCode() + ".orders" + SUFFIX);
         }
+        queues.add("finance.payments" + SUFFIX);
         Collections.sort(queues);
         return queues;
     }

@@ -46,6 +46,10 @@ public class AcceptanceCertificate {
     private Long documentId;
     private String requestMessageId;
     private Instant createdAt = Instant.now();
+    private Instant acknowledgedAt;
+    private String paymentReference;
+    private BigDecimal paidAmount;
+    private java.time.LocalDate paidOn;
 
     @ManyToMany
     @JoinTable(name = "acceptance_certificate_invoice", joinColumns = @JoinColumn(name = "certificate_id"),
@@ -73,8 +77,19 @@ public class AcceptanceCertificate {
         this.status = Status.PAYMENT_READY;
     }
 
-    void paid() {
+    void acknowledged(Instant at) {
+        this.acknowledgedAt = at;
+    }
+
+    void paid(String reference, BigDecimal amount, java.time.LocalDate on) {
         this.status = Status.PAID;
+        this.paymentReference = reference;
+        this.paidAmount = amount;
+        this.paidOn = on;
+    }
+
+    public String getPaymentReference() {
+        return paymentReference;
     }
 
     public Long getId() {

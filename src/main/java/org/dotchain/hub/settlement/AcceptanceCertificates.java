@@ -17,6 +17,7 @@ import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.documents.DocumentRepository;
 import org.dotchain.hub.documents.DocumentRequest;
 import org.dotchain.hub.integration.Outbox;
 import org.dotchain.hub.integration.SupplierChannels;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Acceptance certificates, at a supplier's request over its connector: the hub checks the invoices it lists, renders
  * the certificate and runs its signing round. The supplier signs first, through its connector (the hub sends the
  * digest to sign, the supplier returns its CMS signature), then the unit's signatory, then the DPA's; a certificate
- * whose three signatures verify is PAYMENT_READY.
+ * whose three signatures verify is PAYMENT_READY, and goes to the DPA finance system with its signed PDF.
  */
 @Service
 @Transactional
@@ -43,15 +44,17 @@ public class AcceptanceCertificates {
     private final SupplierRepository suppliers;
     private final SigningService signing;
     private final Outbox outbox;
+    private final DocumentRepository documents;
     private final AuditTrail audit;
     private final Clock clock;
 
     AcceptanceCertificates(EntityManager entityManager, SupplierRepository suppliers, SigningService signing,
-                           Outbox outbox, AuditTrail audit, Clock clock) {
+                           Outbox outbox, DocumentRepository documents, AuditTrail audit, Clock clock) {
         this.entityManager = entityManager;
         this.suppliers = suppliers;
         this.signing = signing;
         this.outbox = outbox;
+        this.documents = documents;
         this.audit = audit;
         this.clock = clock;
     }
@@ -125,6 +128,9 @@ public class AcceptanceCertificates {
                 .setParameter("document", signed.documentId()).getResultStream().findFirst()
                 .ifPresent(certificate -> {
                     certificate.paymentReady();
+                    outbox.publish(PaymentRequestMessage.TYPE, PaymentRequestMessage.DESTINATION,
+                            certificate.getCertificateNumber(),
+                            PaymentRequestMessage.of(certificate, documents.findById(signed.documentId()).orElseThrow()));
                     audit.record("hub", "ACCEPTANCE_CERTIFICATE_PAYMENT_READY", "certificate",
                             certificate.getCertificateNumber(), "total=" + certificate.getTotal());
                 });

@@ -24,7 +24,8 @@ class ContractsTest {
         JsonNode api = new ObjectMapper().valueToTree(openApi);
 
         assertThat(api.get("openapi").asText()).startsWith("3.");
-        assertThat(api.at("/paths").has("/api/suppliers/{supplier}/messages")).isTrue();
+        assertThat(api.at("/servers/0/url").asText()).isEqualTo("/api/suppliers");
+        assertThat(api.at("/paths").has("/{supplier}/messages")).isTrue();
         assertThat(api.at("/paths").has("/hub/messages")).isTrue();
         List<String> schemas = new ArrayList<>();
         api.findValues("$ref").forEach(ref -> {

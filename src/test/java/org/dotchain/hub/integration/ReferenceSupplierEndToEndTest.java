@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
-import org.dotchain.reference.ReferenceSupplierApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * The hub and the reference supplier system, each with its own Camel context, talking over the suppliers' real
@@ -35,61 +28,28 @@ import org.springframework.web.client.RestClient;
 @HubIntegrationTest
 class ReferenceSupplierEndToEndTest {
 
-    static final int REFERENCE_PORT = 38091;
-    static ConfigurableApplicationContext reference;
-
     @Autowired
     OrderPlacement placement;
     @Autowired
     JdbcTemplate db;
     @Autowired
-    SupplierConnections connections;
-    @Autowired
     ApiClient api;
-    @LocalServerPort
-    int hubPort;
     @Autowired
-    SupplierKeys keys;
-    @Autowired
-    Clock clock;
-
-    final RestClient referenceAdmin = RestClient.create("http://127.0.0.1:" + REFERENCE_PORT + "/reference");
+    ReferenceSystems reference;
 
     @BeforeEach
-    void theReferenceSupplierRuns() {
-        if (reference == null) {
-            List<String> settings = new ArrayList<>(List.of(
-                    "--server.port=" + REFERENCE_PORT,
-                    "--reference.hub-url=http://127.0.0.1:" + hubPort,
-                    "--reference.broker-url=" + connections.url(),
-                    "--reference.answer-delay=100ms",
-                    "--reference.ship-delay=200ms",
-                    "--reference.despatches=2"));
-            // the suppliers' secrets, given to their systems by reference as in production
-            for (String supplier : List.of("skyforge", "viriy", "steppe")) {
-                settings.add("--hub.suppliers." + supplier + ".signing-key="
-                        + Base64.getEncoder().encodeToString(keys.keyOf(supplier).orElseThrow()));
-                settings.add("--hub.suppliers." + supplier + ".broker-password="
-                        + keys.brokerPasswordOf(supplier).orElseThrow());
-            }
-            // the two systems agree on the time, as over NTP: here the hub's test clock, which tests move on
-            reference = ReferenceSupplierApplication.builder()
-                    .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                    .run(settings.toArray(String[]::new));
-        }
+    void theReferenceSystemsRun() {
+        reference.start();
     }
 
     @AfterEach
     void backToNormal() {
-        switchTo("NORMAL");
+        reference.switchTo("NORMAL");
     }
 
     @AfterAll
     static void stop() {
-        if (reference != null) {
-            reference.close();
-            reference = null;
-        }
+        ReferenceSystems.stop();
     }
 
     @ParameterizedTest(name = "{0} over {2}")
@@ -161,7 +121,7 @@ class ReferenceSupplierEndToEndTest {
     }
 
     private void switchTo(String mode) {
-        referenceAdmin.put().uri("/mode?mode=" + mode).retrieve().toBodilessEntity();
+        reference.switchTo(mode);
     }
 
     private String status(String orderNumber) {
