@@ -119,6 +119,10 @@ public class SigningRound {
         return currentStep;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getCompletedAt() {
         return completedAt;
     }

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.Deadlines;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.Onboarding;
@@ -20,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OrderShippingDeadlineTest {
 
     @Autowired
-    CamelContext camel;
+    Deadlines deadlines;
     @Autowired
     Onboarding onboarding;
     @Autowired
@@ -54,7 +53,7 @@ class OrderShippingDeadlineTest {
     }
 
     private void runDeadlineRoute() {
-        ((ScheduledPollConsumer) camel.getRoute("order-shipping-deadline").getConsumer()).run();
+        deadlines.fire("order-shipping-deadline");
     }
 
     private static long alertsFor(ApiClient.As person, String orderNumber) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.Deadlines;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.Onboarding;
@@ -19,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PreOrderExpiryRouteTest {
 
     @Autowired
-    CamelContext camel;
+    Deadlines deadlines;
     @Autowired
     Onboarding onboarding;
     @Autowired
@@ -35,7 +34,7 @@ class PreOrderExpiryRouteTest {
                 LocalDate.now(clock).plusDays(30).toString())).getBody().at("/preOrders/0/orderNumber").asText();
         clock.advance(Duration.ofDays(6));
 
-        ((ScheduledPollConsumer) camel.getRoute("pre-order-expiry").getConsumer()).run();
+        deadlines.fire("pre-order-expiry");
 
         assertThat(db.queryForObject("select status from purchase_order where order_number = ?", String.class, number))
                 .isEqualTo("EXPIRED");

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,7 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.apache.camel.ProducerTemplate;
+import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SupplierConnections;
+import org.dotchain.hub.integration.SupplierKeys;
 import org.dotchain.hub.ordering.Despatches;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
@@ -59,6 +63,12 @@ class AcceptanceCertificateTest {
     DevelopmentCertificateAuthority developmentCa;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    SupplierKeys keys;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    java.time.Clock clock;
 
     final ObjectMapper json = new ObjectMapper();
     KeyPair supplierKeys;
@@ -75,13 +85,64 @@ class AcceptanceCertificateTest {
 
     @Test
     void threeSignaturesThatVerifyMakeTheCertificatePaymentReady() throws Exception {
-        Map<String, Object> invoice = signedInvoice(2);
+        String certificateNumber = paymentReady(2);
+
+        long documentId = documentOf(certificateNumber);
+        JsonNode report = api.as("dpa.signatory").get("/api/documents/" + documentId + "/verification-report").getBody();
+        assertThat(report.get("indication").asText()).isEqualTo("TOTAL_PASSED");
+        assertThat(report.get("signatures")).hasSize(3);
+        String request = db.queryForObject("select payload from outbox_message where correlation_id = ? and "
+                + "message_type = 'PAYMENT_REQUEST'", String.class, certificateNumber);
+        producer.requestBody("json-validator:connectors/contracts/payment-request-v1.schema.json", request);
+        assertThat(json.readTree(request).at("/document/sha256").asText()).isEqualTo(db.queryForObject(
+                "select sha256 from document where id = ?", String.class, documentId));
+        assertBalanced(db);
+    }
+
+    @Test
+    void theFinanceSystemsConfirmationPaysExactlyTheCertificateOnce() throws Exception {
+        String certificateNumber = paymentReady(1);
+        BigDecimal total = db.queryForObject("select total from acceptance_certificate where certificate_number = ?",
+                BigDecimal.class, certificateNumber);
+        String orderNumber = db.queryForObject("select o.order_number from acceptance_certificate c join "
+                + "acceptance_certificate_invoice ci on ci.certificate_id = c.id join expenditure_invoice i on "
+                + "i.id = ci.invoice_id join purchase_order o on o.id = i.order_id where c.certificate_number = ?",
+                String.class, certificateNumber);
+        String wrong = confirmation("pay-" + UUID.randomUUID(), certificateNumber, total.add(BigDecimal.ONE));
+        String right = confirmation("pay-" + UUID.randomUUID(), certificateNumber, total);
+
+        assertProblem(postFinance(right, new byte[32]), HttpStatus.UNAUTHORIZED, "does not match");
+        assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), "AC-2026-999999", total),
+                keys.financeKey().orElseThrow()), HttpStatus.NOT_FOUND, "No acceptance certificate AC-2026-999999");
+        assertProblem(postFinance(wrong, keys.financeKey().orElseThrow()), HttpStatus.UNPROCESSABLE_ENTITY,
+                "does not match its total");
+        assertThat(api.as("operator").get("/api/alerts").getBody().toString())
+                .contains("PAYMENT_AMOUNT_MISMATCH").contains(certificateNumber);
+        assertThat(spent(orderNumber)).isEqualByComparingTo(BigDecimal.ZERO);
+
+        assertThat(postFinance(right, keys.financeKey().orElseThrow()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(postFinance(right, keys.financeKey().orElseThrow()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), certificateNumber, total),
+                keys.financeKey().orElseThrow()), HttpStatus.CONFLICT, "paid already");
+
+        assertThat(status(certificateNumber)).isEqualTo("PAID");
+        assertThat(spent(orderNumber)).isEqualByComparingTo(total);
+        assertThat(db.queryForObject("select status from purchase_order where order_number = ?", String.class,
+                orderNumber)).isEqualTo("COMPLETED");
+        assertBalanced(db);
+    }
+
+    /** A certificate over a new signed invoice, signed by the supplier through JMS, the unit and the DPA. */
+    private String paymentReady(int quantity) throws Exception {
+        Map<String, Object> invoice = signedInvoice(quantity);
         String requestId = "acr-" + UUID.randomUUID();
 
         send(certificateRequest(requestId, List.of((String) invoice.get("invoice_number")),
                 invoice.get("total").toString()));
 
         JsonNode signingRequest = signingRequestFor(requestId);
+        producer.requestBody("json-validator:connectors/contracts/signing-request-v1.schema.json",
+                signingRequest.toString());
         String certificateNumber = signingRequest.get("certificateNumber").asText();
         assertThat(status(certificateNumber)).isEqualTo("AWAITING_SIGNATURES");
         assertThat(db.queryForObject("select status from expenditure_invoice where invoice_number = ?", String.class,
@@ -93,20 +154,42 @@ class AcceptanceCertificateTest {
                 "requestId", signingRequest.get("requestId").asText(),
                 "cms", Base64.getEncoder().encodeToString(cms))));
 
-        long documentId = db.queryForObject("select document_id from acceptance_certificate where "
-                + "certificate_number = ?", Long.class, certificateNumber);
+        long documentId = documentOf(certificateNumber);
         await().atMost(Duration.ofSeconds(10)).until(() -> turnOf(documentId).equals("signatory.a1001"));
         assertThat(api.as("signatory.a1001").post("/api/documents/" + documentId + "/development-signatures", null)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(status(certificateNumber)).isEqualTo("AWAITING_SIGNATURES");
         assertThat(api.as("dpa.signatory").post("/api/documents/" + documentId + "/development-signatures", null)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-
         assertThat(status(certificateNumber)).isEqualTo("PAYMENT_READY");
-        JsonNode report = api.as("dpa.signatory").get("/api/documents/" + documentId + "/verification-report").getBody();
-        assertThat(report.get("indication").asText()).isEqualTo("TOTAL_PASSED");
-        assertThat(report.get("signatures")).hasSize(3);
-        assertBalanced(db);
+        return certificateNumber;
+    }
+
+    private long documentOf(String certificateNumber) {
+        return db.queryForObject("select document_id from acceptance_certificate where certificate_number = ?",
+                Long.class, certificateNumber);
+    }
+
+    private String confirmation(String messageId, String certificateNumber, BigDecimal amount) throws Exception {
+        return json.writeValueAsString(Map.of("contractVersion", "1.0", "messageType", "PAYMENT_CONFIRMATION",
+                "messageId", messageId, "certificateNumber", certificateNumber, "paymentReference",
+                "PAY-" + messageId.substring(4, 12), "amount", amount.setScale(2).toPlainString(),
+                "paidOn", java.time.LocalDate.now().toString()));
+    }
+
+    private ResponseEntity<JsonNode> postFinance(String body, byte[] key) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(RequestSignatures.TIMESTAMP, timestamp);
+        headers.set(RequestSignatures.SIGNATURE, Base64.getEncoder().encodeToString(
+                RequestSignatures.sign(key, timestamp, body)));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/finance/messages", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private BigDecimal spent(String orderNumber) {
+        return db.queryForObject("select coalesce(sum(e.amount), 0) from budget_entry e join purchase_order o on "
+                + "o.id = e.order_id where o.order_number = ? and e.kind = 'SPENT'", BigDecimal.class, orderNumber);
     }
 
     @Test
