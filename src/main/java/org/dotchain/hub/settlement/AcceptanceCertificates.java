@@ -136,6 +136,29 @@ public class AcceptanceCertificates {
                 });
     }
 
+    public record CertificateView(String certificateNumber, String supplierCode, String unitDesignation,
+                                  AcceptanceCertificate.Status status, BigDecimal total, Long documentId,
+                                  List<String> invoiceNumbers, String paymentReference) {
+    }
+
+    /** The certificates of a unit or a supplier, or all of them, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    public List<CertificateView> visibleTo(Long unitId, Long supplierId, boolean all,
+                                           AcceptanceCertificate.Status status) {
+        return entityManager.createQuery("select c from AcceptanceCertificate c where (:all = true or c.unit.id = "
+                        + ":unit or c.supplier.id = :supplier) and (:status is null or c.status = :status) "
+                        + "order by c.id desc", AcceptanceCertificate.class)
+                .setParameter("all", all).setParameter("unit", unitId == null ? -1L : unitId)
+                .setParameter("supplier", supplierId == null ? -1L : supplierId).setParameter("status", status)
+                .setMaxResults(200).getResultStream()
+                .map(certificate -> new CertificateView(certificate.getCertificateNumber(),
+                        certificate.getSupplier().getCode(), certificate.getUnit().getDesignation(),
+                        certificate.getStatus(), certificate.getTotal(), certificate.getDocumentId(),
+                        certificate.getInvoices().stream().map(ExpenditureInvoice::getInvoiceNumber).toList(),
+                        certificate.getPaymentReference()))
+                .toList();
+    }
+
     /** The supplier's system, as the signer the certificate's round expects. */
     private static HubUser systemOf(Supplier supplier) {
         return new HubUser(null, "supplier:" + supplier.getCode(), supplier.getName(), null, supplier.getId(),

@@ -96,6 +96,12 @@ class AcceptanceCertificateTest {
         producer.requestBody("json-validator:connectors/contracts/payment-request-v1.schema.json", request);
         assertThat(json.readTree(request).at("/document/sha256").asText()).isEqualTo(db.queryForObject(
                 "select sha256 from document where id = ?", String.class, documentId));
+        assertThat(api.as("signatory.a1001").get("/api/certificates?status=PAYMENT_READY").getBody().toString())
+                .contains(certificateNumber);
+        assertThat(api.as("skyforge.agent").get("/api/certificates").getBody().toString()).contains(certificateNumber);
+        assertThat(api.as("viriy.agent").get("/api/certificates").getBody().toString()).doesNotContain(certificateNumber);
+        assertThat(api.as("orderer.a2002").get("/api/certificates").getBody().toString())
+                .doesNotContain(certificateNumber);
         assertBalanced(db);
     }
 

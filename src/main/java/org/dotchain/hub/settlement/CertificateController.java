@@ -1,0 +1,31 @@
+package org.dotchain.hub.settlement;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.access.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Acceptance certificates", description = "What suppliers certified, who signs next, what is paid")
+class CertificateController {
+
+    private final AcceptanceCertificates certificates;
+
+    CertificateController(AcceptanceCertificates certificates) {
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/api/certificates")
+    @Operation(summary = "Acceptance certificates, newest first, optionally of one status: the unit's for its people, "
+            + "the supplier's for its people, all for the DPA and operators; sign one at /api/documents/{documentId}")
+    List<AcceptanceCertificates.CertificateView> list(@AuthenticationPrincipal HubUser caller,
+                               @RequestParam(required = false) AcceptanceCertificate.Status status) {
+        boolean all = caller.isAgencyStaff() || caller.has(Role.OPERATOR);
+        return certificates.visibleTo(caller.unitId(), caller.supplierId(), all, status);
+    }
+}
