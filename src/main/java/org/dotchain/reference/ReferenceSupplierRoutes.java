@@ -164,7 +164,8 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .process(SoapMessages::requestToJson)
                 .setHeader(SupplierHeaders.SUPPLIER, constant(supplier))
                 .to("direct:from-hub")
-                .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class)));
+                .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class),
+                        "accepted"));
         fromSupplier(supplier)
                 .process(SoapMessages::jsonToRequest)
                 .to(SoapMessages.endpoint("//" + settings.hubUrl() + "/services/suppliers/" + supplier,

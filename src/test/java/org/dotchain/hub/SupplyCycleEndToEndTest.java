@@ -16,6 +16,7 @@ import java.util.Map;
 import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.integration.ReferenceSystems;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +55,25 @@ class SupplyCycleEndToEndTest {
         ReferenceSystems.stop();
     }
 
+    @AfterEach
+    void backToNormal() {
+        reference.switchTo("NORMAL");
+    }
+
     @Test
     void fromAccessToAPaidAndCompletedOrderOverSoap() {
-        ApiClient.As unit = onboarding.loggedIn(onboarding.designateAndActivate("A2002", "ORDERER", "RECEIVER"));
+        wholeCycle("A2002", "signatory.a2002");
+    }
+
+    /** Every message of the supplier's and of the finance system's arrives twice: each still has one effect. */
+    @Test
+    void theSameCycleWithEveryMessageSentTwiceEndsTheSame() {
+        reference.switchTo("DUPLICATES");
+        wholeCycle("A1001", "signatory.a1001");
+    }
+
+    private void wholeCycle(String unitCode, String unitSignatory) {
+        ApiClient.As unit = onboarding.loggedIn(onboarding.designateAndActivate(unitCode, "ORDERER", "RECEIVER"));
         assertThat(unit.get("/api/products?supplier=viriy&inStock=true").getBody().get("content"))
                 .extracting(product -> product.get("code").asText()).contains("VRY-SCOUT");
         unit.put("/api/cart/lines/VRY-SCOUT", Map.of("quantity", 3));
@@ -83,10 +100,11 @@ class SupplyCycleEndToEndTest {
         assertThat(unit.get("/api/orders/" + orderNumber + "/items").getBody())
                 .allMatch(item -> item.get("status").asText().equals("AUTHORISED"));
 
-        List<String> certificates = certifyAndPay(orderNumber, "signatory.a2002", 2);
+        List<String> certificates = certifyAndPay(orderNumber, unitSignatory, 2);
 
         await().atMost(STEP).until(() -> status(unit, orderNumber).equals("COMPLETED"));
-        assertThat(history(unit, orderNumber)).containsSubsequence("DELIVERED", "PAID", "COMPLETED");
+        assertThat(history(unit, orderNumber)).containsSubsequence("DELIVERED", "PAID", "COMPLETED")
+                .doesNotHaveDuplicates();
         for (String certificate : certificates) {
             JsonNode report = api.as("dpa.signatory").get("/api/documents/" + documentOf(certificate)
                     + "/verification-report").getBody();

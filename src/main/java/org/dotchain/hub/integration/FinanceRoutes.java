@@ -51,12 +51,17 @@ class FinanceRoutes extends RouteBuilder {
                 .toD("json-validator:connectors/contracts/${header.hubContract}")
                 .setHeader("hubMessageId", method("financeInbox", "messageIdOf"))
                 .setProperty("hubMessageId", header("hubMessageId"))
-                .idempotentConsumer(simple("dpa-finance:${header.hubMessageId}"), messageIds)
-                    .bean("financeInbox", "apply")
+                .idempotentConsumer(simple("dpa-finance:${header.hubMessageId}"), messageIds).skipDuplicate(false)
+                    .choice()
+                        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                            .setProperty(SupplierTransportRoutes.ACKNOWLEDGEMENT, constant("duplicate"))
+                            .log("Message ${header.hubMessageId} of the DPA finance system was applied before: "
+                                    + "nothing changes")
+                        .otherwise()
+                            .setProperty(SupplierTransportRoutes.ACKNOWLEDGEMENT, constant("accepted"))
+                            .bean("financeInbox", "apply")
+                    .end()
                 .end()
-                .removeHeaders("*", Exchange.HTTP_RESPONSE_CODE)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setBody(simple("{\"messageId\":\"${exchangeProperty.hubMessageId}\",\"status\":\"accepted\"}"));
+                .process(SupplierTransportRoutes::acknowledgeOverRest);
     }
 }

@@ -120,11 +120,11 @@ public final class SoapMessages {
         exchange.getIn().setHeader(CxfConstants.OPERATION_NAME, operationOf(message));
     }
 
-    /** The answer to a SOAP request that was taken. */
-    public static Acknowledgement acknowledgement(String messageId) {
+    /** The answer to a SOAP request that was taken: accepted, or duplicate (applied before, nothing changes). */
+    public static Acknowledgement acknowledgement(String messageId, String status) {
         Acknowledgement acknowledgement = new Acknowledgement();
         acknowledgement.setMessageId(messageId);
-        acknowledgement.setStatus("accepted");
+        acknowledgement.setStatus(status == null ? "accepted" : status);
         return acknowledgement;
     }
 

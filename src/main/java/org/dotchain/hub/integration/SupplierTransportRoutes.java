@@ -66,10 +66,7 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .transacted()
                 .bean("requestSignatures", "verify")
                 .to("direct:supplier-inbound")
-                .removeHeaders("*", Exchange.HTTP_RESPONSE_CODE)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setBody(simple("{\"messageId\":\"${exchangeProperty.hubMessageId}\",\"status\":\"accepted\"}"));
+                .process(SupplierTransportRoutes::acknowledgeOverRest);
 
         // SOAP: the contract's WSDL served by CXF; SoapSignatures checks size and signature before parsing, CXF
         // validates against the XSD, the canonical route does the rest. The answer is an acknowledgement, or a fault.
@@ -85,7 +82,8 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .transacted()
                 .to("direct:supplier-inbound")
                 .removeHeaders("*")
-                .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class)));
+                .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class),
+                        exchange.getProperty(ACKNOWLEDGEMENT, String.class)));
     }
 
     /**
@@ -105,6 +103,18 @@ class SupplierTransportRoutes extends RouteBuilder {
     }
 
     static final int MAX_MESSAGE_BYTES = 1_048_576;
+    /** How a message was taken: accepted (applied now) or duplicate (applied before, nothing changes). */
+    static final String ACKNOWLEDGEMENT = "hubAcknowledgement";
+
+    /** 202, and whether the message was applied now or before. */
+    static void acknowledgeOverRest(Exchange exchange) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(MESSAGE_IDS.createObjectNode()
+                .put("messageId", exchange.getProperty("hubMessageId", String.class))
+                .put("status", exchange.getProperty(ACKNOWLEDGEMENT, "accepted", String.class)).toString());
+    }
 
     /**
      * Orders, pre-order requests and cancellations for a REST or SOAP supplier: taken from its queue and sent, signed,

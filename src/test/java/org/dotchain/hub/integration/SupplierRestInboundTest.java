@@ -62,7 +62,9 @@ class SupplierRestInboundTest {
 
         assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(first.getBody().get("messageId").asText()).isEqualTo(messageId);
+        assertThat(first.getBody().get("status").asText()).isEqualTo("accepted");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getBody().get("status").asText()).as("applied before: nothing changes").isEqualTo("duplicate");
         assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
         assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
                 + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))

@@ -57,6 +57,7 @@ class SupplierSoapInboundTest {
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody()).contains("acknowledgement").contains(messageId).contains("accepted");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).contains("<status>duplicate</status>");
         assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
         assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
                 + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
