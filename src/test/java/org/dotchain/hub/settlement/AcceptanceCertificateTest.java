@@ -153,6 +153,9 @@ class AcceptanceCertificateTest {
                 signingRequest.toString());
         String certificateNumber = signingRequest.get("certificateNumber").asText();
         assertThat(status(certificateNumber)).isEqualTo("AWAITING_SIGNATURES");
+        assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), certificateNumber,
+                        new BigDecimal(invoice.get("total").toString())), keys.financeKey().orElseThrow()),
+                HttpStatus.CONFLICT, "not ready for payment");
         assertThat(db.queryForObject("select status from expenditure_invoice where invoice_number = ?", String.class,
                 invoice.get("invoice_number"))).isEqualTo("CERTIFIED");
         byte[] cms = PadesCmsBuilder.sign(Base64.getDecoder().decode(signingRequest.get("contentDigest").asText()),
@@ -216,6 +219,23 @@ class AcceptanceCertificateTest {
                 HttpStatus.CONFLICT, "on another acceptance certificate");
         assertThat(db.queryForObject("select count(*) from acceptance_certificate_invoice ci join expenditure_invoice "
                 + "i on i.id = ci.invoice_id where i.invoice_number = ?", Integer.class, number)).isEqualTo(1);
+    }
+
+    @Test
+    void anInvoiceTheUnitHasNotSignedCannotBeCertified() throws Exception {
+        PurchaseOrder order = placement.placeInStockOrder("A1001", Map.of("SKF-FPV10", 1));
+        placement.form(order.getOrderNumber());
+        String serial = "SN-" + UUID.randomUUID();
+        despatches.record(order.getOrderNumber(), "skyforge", "D-" + serial, Instant.now(),
+                java.time.LocalDate.now().plusDays(2), List.of(new Despatches.DespatchedLine(1, 1, List.of(serial))));
+        JsonNode invoice = api.as("orderer.a1001").post("/api/orders/" + order.getOrderNumber() + "/receipts",
+                Map.of("despatchNumber", "D-" + serial, "received", List.of(serial))).getBody().get("invoice");
+
+        assertProblem(post(certificateRequest("acr-" + UUID.randomUUID(), List.of(invoice.get("invoiceNumber")
+                .asText()), invoice.get("total").decimalValue().setScale(2).toPlainString())),
+                HttpStatus.CONFLICT, "not signed by the unit yet");
+        assertThat(db.queryForObject("select status from expenditure_invoice where invoice_number = ?", String.class,
+                invoice.get("invoiceNumber").asText())).isEqualTo("AWAITING_SIGNATURE");
     }
 
     /** An order of A1001 from Skyforge, shipped, received in full and its expenditure invoice signed. */
