@@ -8,9 +8,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Quartz's JDBC job store, from the PostgreSQL script that ships in the Quartz jar (so it always matches the Quartz
- * in use), without its DROP and COMMIT statements: Flyway runs it once, in its own transaction, and no hub instance
- * ever drops the tables the others share.
+ * Quartz's JDBC job store, from the PostgreSQL script that ships in the Quartz jar (2.5 when this ran first), without
+ * its DROP and COMMIT statements: Flyway runs it once, in its own transaction, and no hub instance ever drops the
+ * tables the others share. A Quartz upgrade that changes the schema needs a migration of its own.
  */
 public class V11__quartz_job_store extends BaseJavaMigration {
 

@@ -44,8 +44,12 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         return supplier + "-orders-jms";
     }
 
+    /** Where the answers wait for their delay; made once the context is there. */
+    private org.apache.camel.ProducerTemplate answerQueue;
+
     @Override
     public void configure() {
+        answerQueue = getContext().createProducerTemplate();
         settings.suppliers().forEach((supplier, transport) -> {
             switch (transport) {
                 case JMS -> overJms(supplier);
@@ -84,7 +88,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         log.info("{} took {} {} ({} answers)", supplier, message.path("messageType").asText(),
                 message.path("orderNumber").asText(), answers.size());
         if (!answers.isEmpty()) {
-            exchange.getContext().createProducerTemplate().sendBody("seda:answers", answers);
+            answerQueue.sendBody("seda:answers", answers);
         }
     }
 
@@ -105,7 +109,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                             exchange.getIn().getHeader("hubMessageId", String.class),
                             json.readTree(exchange.getIn().getBody(String.class)));
                     if (!answers.isEmpty()) {
-                        exchange.getContext().createProducerTemplate().sendBody("seda:answers", answers);
+                        answerQueue.sendBody("seda:answers", answers);
                     }
                 })
                 .removeHeaders("*")

@@ -34,6 +34,7 @@ public class ShipmentItem {
     @Enumerated(EnumType.STRING)
     private Status status = Status.DESPATCHED;
     private String refusalReason;
+    private Long invoiceId;
 
     protected ShipmentItem() {
     }
@@ -46,6 +47,11 @@ public class ShipmentItem {
 
     public void receive() {
         this.status = Status.RECEIVED;
+    }
+
+    /** The expenditure invoice that covers it, whose signature authorises it. */
+    public void invoicedBy(Long invoiceId) {
+        this.invoiceId = invoiceId;
     }
 
     public void refuse(String reason) {

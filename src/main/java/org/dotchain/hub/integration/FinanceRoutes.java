@@ -51,7 +51,8 @@ class FinanceRoutes extends RouteBuilder {
                 .toD("json-validator:connectors/contracts/${header.hubContract}")
                 .setHeader("hubMessageId", method("financeInbox", "messageIdOf"))
                 .setProperty("hubMessageId", header("hubMessageId"))
-                .idempotentConsumer(simple("dpa-finance:${header.hubMessageId}"), messageIds).skipDuplicate(false)
+                // "finance/": supplier message ids are "<code>:<id>", so no supplier's id can stand for the finance system's
+                .idempotentConsumer(simple("finance/${header.hubMessageId}"), messageIds).skipDuplicate(false)
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                             .setProperty(SupplierTransportRoutes.ACKNOWLEDGEMENT, constant("duplicate"))

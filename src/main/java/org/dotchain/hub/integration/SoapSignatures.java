@@ -74,7 +74,7 @@ public class SoapSignatures implements CxfConfigurer {
 
                 @Override
                 public void handleMessage(Message sent) {
-                    try {
+                    try (request) {
                         request.flush();
                         byte[] body = request.getBytes();
                         String supplier = (String) sent.getContextualProperty(SUPPLIER_PROPERTY);
@@ -84,7 +84,6 @@ public class SoapSignatures implements CxfConfigurer {
                         wire.write(body);
                         wire.flush();
                         sent.setContent(OutputStream.class, wire);
-                        request.close();
                     } catch (IOException e) {
                         throw new Fault(e);
                     }

@@ -44,7 +44,8 @@ public class SupplierKeys {
 
     /** The DPA finance system's request-signing key, hub.finance.signing-key; generated like a supplier's. */
     public Optional<byte[]> financeKey() {
-        return stored("hub.finance.signing-key", "dpa-finance.signing-key");
+        // its own folder: no supplier's code can name the file
+        return stored("hub.finance.signing-key", "finance/signing-key");
     }
 
     /** The password of the supplier's own broker user, which reaches only the supplier's own queues. */
@@ -72,7 +73,7 @@ public class SupplierKeys {
             }
             byte[] key = new byte[32];
             random.nextBytes(key);
-            Files.createDirectories(folder);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

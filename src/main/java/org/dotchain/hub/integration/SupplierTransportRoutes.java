@@ -165,11 +165,14 @@ class SupplierTransportRoutes extends RouteBuilder {
                 .end();
     }
 
-    /** Only a supplier of the hub's has a key to sign with; no other code may make one appear. */
+    /**
+     * Only a supplier of the hub's has a key to sign with; no other code may make one appear. An unknown code is
+     * refused like a bad signature, so that the answer does not tell which suppliers exist.
+     */
     private void refuseUnknownSupplier(Exchange exchange) {
         String supplier = exchange.getIn().getHeader(SupplierHeaders.SUPPLIER, String.class);
         if (supplier == null || suppliers.findByCode(supplier).isEmpty()) {
-            throw new NoSuchElementException("No supplier " + supplier);
+            throw new SupplierAuthenticationException("The request is not signed by a supplier of the hub");
         }
     }
 

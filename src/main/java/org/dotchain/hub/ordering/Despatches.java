@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A supplier's despatch advice: a shipment of some or all of an order's lines, each item by serial number. The order
- * is SHIPPED when every item is on its way, PARTIALLY_SHIPPED before.
+ * is SHIPPED when every item is on its way, PARTIALLY_SHIPPED before; items the unit refused are shipped again.
  */
 @Service
 @Transactional
@@ -58,14 +58,16 @@ public class Despatches {
         boolean complete = order.getLines().stream().allMatch(line -> shipped(line) == line.getQuantity());
         order.moveTo(complete ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED,
                 EnumSet.of(OrderStatus.FORMED, OrderStatus.TRANSFERRED, OrderStatus.ACCEPTED_BY_SUPPLIER,
-                        OrderStatus.PARTIALLY_SHIPPED),
+                        OrderStatus.PARTIALLY_SHIPPED, OrderStatus.PARTIALLY_DELIVERED),
                 "despatch " + despatchNumber + ", expected " + expectedArrival);
         audit.record("supplier:" + supplierCode, "DESPATCH_ADVISED", "order", orderNumber,
                 "despatch=" + despatchNumber + " status=" + order.getStatus());
     }
 
+    /** Items shipped for a line and not refused by the unit: a refused item is shipped again. */
     private long shipped(OrderLine line) {
-        return entityManager.createQuery("select count(i) from ShipmentItem i where i.orderLine = :line", Long.class)
-                .setParameter("line", line).getSingleResult();
+        return entityManager.createQuery("select count(i) from ShipmentItem i where i.orderLine = :line "
+                        + "and i.status <> :refused", Long.class)
+                .setParameter("line", line).setParameter("refused", ShipmentItem.Status.REFUSED).getSingleResult();
     }
 }

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A unit's receiver records what arrived of a despatch, item by serial number: received, refused (damaged, with
- * the reason), or not there. What was received goes on an expenditure invoice for the receiver to sign; what is
- * missing stays expected on the order; a refusal or a shortfall is a claim against the supplier, raised as an
- * alert that the unit and the supplier see.
+ * the reason), or not there. What was received goes on an expenditure invoice for the receiver to sign; an item
+ * missing stays expected (a later receipt of the same despatch may take it), a refused one is shipped again; a
+ * refusal or a shortfall is a claim against the supplier, raised as an alert that the unit and the supplier see.
  */
 @Service
 @Transactional
@@ -63,15 +63,21 @@ public class Receipts {
                 .filter(candidate -> candidate.getDespatchNumber().equals(despatchNumber)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("Order " + orderNumber + " has no despatch "
                         + despatchNumber));
-        if (shipment.getReceivedAt() != null) {
-            throw new IllegalOrderTransitionException("Despatch " + despatchNumber + " of order " + orderNumber
-                    + " was received on " + shipment.getReceivedAt() + "; a receipt is recorded once");
-        }
         Map<String, ShipmentItem> items = shipment.getItems().stream()
+                .filter(item -> item.getStatus() == ShipmentItem.Status.DESPATCHED)
                 .collect(Collectors.toMap(ShipmentItem::getSerialNumber, Function.identity()));
+        if (items.isEmpty()) {
+            throw new IllegalOrderTransitionException("Every item of despatch " + despatchNumber + " of order "
+                    + orderNumber + " is received or refused already; a receipt is recorded once per item");
+        }
         Set<String> named = new HashSet<>();
         for (String serial : concat(receivedSerials, refusals.stream().map(Refusal::serialNumber).toList())) {
             if (!items.containsKey(serial)) {
+                boolean recorded = shipment.getItems().stream().anyMatch(item -> item.getSerialNumber().equals(serial));
+                if (recorded) {
+                    throw new IllegalOrderTransitionException("Item " + serial + " of despatch " + despatchNumber
+                            + " is received or refused already; a receipt is recorded once per item");
+                }
                 throw new InvalidFieldException("received", "Serial number " + serial + " is not in despatch "
                         + despatchNumber);
             }
@@ -97,7 +103,8 @@ public class Receipts {
         audit.record(receiver.username(), "DESPATCH_RECEIVED", "order", orderNumber, "despatch=" + despatchNumber
                 + " received=" + received.size() + " refused=" + refusals.size() + " missing=" + missing.size());
         if (!refusals.isEmpty() || !missing.isEmpty()) {
-            alerts.raise("DELIVERY_CLAIM", "despatch", orderNumber + "/" + despatchNumber, order.getUnit().getId(),
+            alerts.raise("DELIVERY_CLAIM", "receipt", shipment.getId() + "@" + clock.instant().toEpochMilli(),
+                    order.getUnit().getId(),
                     order.getSupplier().getId(), "Claim on " + order.getSupplier().getName() + ": despatch "
                             + despatchNumber + " of order " + orderNumber + " arrived with " + refusals.size()
                             + " refused and " + missing.size() + " missing items");

@@ -65,6 +65,7 @@ public class ExpenditureInvoices {
                 .add(item.getSerialNumber()));
         serialsByLine.forEach((line, serials) -> invoice.addLine(line, serials.size()));
         entityManager.persist(invoice);
+        received.forEach(item -> item.invoicedBy(invoice.getId()));
 
         var unit = order.getUnit();
         var supplier = order.getSupplier();
@@ -88,24 +89,22 @@ public class ExpenditureInvoices {
         if (signed.kind() != Document.Kind.EXPENDITURE_INVOICE) {
             return;
         }
-        ExpenditureInvoice invoice = entityManager.createQuery(
-                        "select i from ExpenditureInvoice i where i.documentId = :document", ExpenditureInvoice.class)
-                .setParameter("document", signed.documentId()).getSingleResult();
+        entityManager.createQuery("select i from ExpenditureInvoice i where i.documentId = :document",
+                        ExpenditureInvoice.class)
+                .setParameter("document", signed.documentId()).getResultStream().findFirst()
+                .ifPresent(this::signed);
+    }
+
+    private void signed(ExpenditureInvoice invoice) {
         invoice.signed(clock.instant());
-        invoice.getShipment().getItems().forEach(ShipmentItem::authorise);
+        entityManager.createQuery("select i from ShipmentItem i where i.invoiceId = :invoice", ShipmentItem.class)
+                .setParameter("invoice", invoice.getId()).getResultList().forEach(ShipmentItem::authorise);
         // the supplier may now put it on an acceptance certificate
         outbox.publish(ExpenditureInvoiceMessage.TYPE,
                 SupplierChannels.ordersOf(invoice.getOrder().getSupplier().getCode()),
                 invoice.getOrder().getOrderNumber(), ExpenditureInvoiceMessage.of(invoice));
         audit.record("hub", "EXPENDITURE_INVOICE_SIGNED", "invoice", invoice.getInvoiceNumber(),
                 "items authorised for operational use");
-    }
-
-    @Transactional(readOnly = true)
-    public List<InvoiceView> ofOrder(PurchaseOrder order) {
-        return entityManager.createQuery("select i from ExpenditureInvoice i where i.order = :order order by i.id",
-                        ExpenditureInvoice.class)
-                .setParameter("order", order).getResultStream().map(ExpenditureInvoices::view).toList();
     }
 
     static InvoiceView view(ExpenditureInvoice invoice) {

@@ -55,7 +55,8 @@ public class Payments {
         } else {
             alerts.raise("PAYMENT_REFUSED", "certificate", certificateNumber, certificate.getUnit().getId(),
                     certificate.getSupplier().getId(), "The DPA finance system refused to pay " + certificateNumber
-                            + ": " + reason);
+                            + ": " + (reason == null ? "no reason given" : reason.substring(0, Math.min(400,
+                            reason.length()))));
         }
         audit.record("dpa-finance", received ? "PAYMENT_REQUEST_RECEIVED" : "PAYMENT_REQUEST_REFUSED", "certificate",
                 certificateNumber, reason == null ? "" : reason);

@@ -133,10 +133,11 @@ class SupplierRestInboundTest {
     }
 
     @Test
-    void anUnknownSupplierIsNotFound() {
+    void anUnknownSupplierIsRefusedLikeABadSignature() {
         String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AB");
 
-        assertProblem(post("nobody", body, sign("steppe", body)), HttpStatus.NOT_FOUND, "No supplier nobody");
+        assertProblem(post("nobody", body, sign("steppe", body)), HttpStatus.UNAUTHORIZED,
+                "not signed by a supplier of the hub");
         assertThat(status(orderNumber)).isEqualTo("FORMED");
     }
 

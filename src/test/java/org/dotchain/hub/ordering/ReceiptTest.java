@@ -92,8 +92,34 @@ class ReceiptTest {
         assertThat(receipt.getBody().get("orderStatus").asText()).isEqualTo("DELIVERED");
         assertThat(receipt.getBody().at("/invoice/total").decimalValue())
                 .isEqualByComparingTo(unitPrice().multiply(java.math.BigDecimal.valueOf(3)));
-        assertThat(db.queryForObject("select count(*) from alert where subject_id = ?", Integer.class,
-                orderNumber + "/" + despatchNumber())).isZero();
+        assertThat(db.queryForObject("select count(*) from alert where kind = 'DELIVERY_CLAIM' and message like ?",
+                Integer.class, "%despatch " + despatchNumber() + " %")).isZero();
+    }
+
+    @Test
+    void aMissingItemThatArrivesLaterIsReceivedAndARefusedOneIsShippedAgain() {
+        String despatch = despatchNumber();
+        receiver.post("/api/orders/" + orderNumber + "/receipts", Map.of("despatchNumber", despatch,
+                "received", List.of(serials.get(0)),
+                "refused", List.of(Map.of("serialNumber", serials.get(1), "reason", "camera cracked"))));
+
+        JsonNode late = receiver.post("/api/orders/" + orderNumber + "/receipts", Map.of("despatchNumber", despatch,
+                "received", List.of(serials.get(2)))).getBody();
+        assertThat(late.get("orderStatus").asText()).isEqualTo("PARTIALLY_DELIVERED");
+        assertThat(late.at("/invoice/total").decimalValue()).isEqualByComparingTo(unitPrice());
+        assertProblem(receiver.post("/api/orders/" + orderNumber + "/receipts", Map.of("despatchNumber", despatch,
+                "received", List.of(serials.get(2)))), HttpStatus.CONFLICT, "recorded once per item");
+
+        String replacement = serials.get(1) + "-R";
+        despatches.record(orderNumber, "skyforge", despatch + "-R", clock.instant(), clock.instant()
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2), List.of(
+                new Despatches.DespatchedLine(1, 1, List.of(replacement))));
+        JsonNode replaced = receiver.post("/api/orders/" + orderNumber + "/receipts", Map.of("despatchNumber",
+                despatch + "-R", "received", List.of(replacement))).getBody();
+
+        assertThat(replaced.get("orderStatus").asText()).isEqualTo("DELIVERED");
+        assertThat(receiver.get("/api/orders/" + orderNumber).getBody().at("/lines/0/received").asInt()).isEqualTo(3);
+        assertBalanced(db);
     }
 
     @Test
