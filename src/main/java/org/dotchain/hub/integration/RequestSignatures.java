@@ -38,9 +38,7 @@ public class RequestSignatures {
     /** Passes silently, or says why the request is not the supplier's. */
     public void verify(@Header(SupplierHeaders.SUPPLIER) String supplier, @Header(TIMESTAMP) String timestamp,
                        @Header(SIGNATURE) String signature, @Body String body) {
-        check(keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")),
-                timestamp, signature, body);
+        verifyBytes(supplier, timestamp, signature, bytes(body));
     }
 
     /** Passes silently, or says why the request is not the DPA finance system's. */
@@ -48,17 +46,28 @@ public class RequestSignatures {
                               @Body String body) {
         check(keys.financeKey().orElseThrow(() ->
                 new SupplierAuthenticationException("The DPA finance system has no signing key")),
-                timestamp, signature, body);
+                timestamp, signature, bytes(body));
     }
 
     /** Signs a message the hub sends to the DPA finance system, with that system's key. */
     public void signForFinance(org.apache.camel.Exchange exchange) {
         exchange.getIn().getHeaders().putAll(signatureWith(keys.financeKey().orElseThrow(() ->
                 new SupplierAuthenticationException("The DPA finance system has no signing key")),
-                exchange.getIn().getBody(String.class)));
+                bytes(exchange.getIn().getBody(String.class))));
     }
 
-    private void check(byte[] key, String timestamp, String signature, String body) {
+    /** The same for a request's body as it came, byte for byte. */
+    public void verifyBytes(String supplier, String timestamp, String signature, byte[] body) {
+        check(keys.keyOf(supplier).orElseThrow(() ->
+                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")),
+                timestamp, signature, body);
+    }
+
+    private static byte[] bytes(String body) {
+        return (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void check(byte[] key, String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null) {
             throw new SupplierAuthenticationException("The request is not signed: send " + TIMESTAMP + " and " + SIGNATURE);
         }
@@ -72,7 +81,7 @@ public class RequestSignatures {
             throw new SupplierAuthenticationException(TIMESTAMP + " is more than " + SKEW.toMinutes()
                     + " minutes from the hub's clock");
         }
-        byte[] expected = sign(key, timestamp.trim(), body == null ? "" : body);
+        byte[] expected = sign(key, timestamp.trim(), body);
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature.trim());
@@ -92,21 +101,32 @@ public class RequestSignatures {
 
     /** The signature headers of a request to or from a supplier, signed now with the supplier's key. */
     public Map<String, String> signatureOf(String supplier, String body) {
+        return signatureOf(supplier, bytes(body));
+    }
+
+    /** The same, for a body of these bytes exactly. */
+    public Map<String, String> signatureOf(String supplier, byte[] body) {
         return signatureWith(keys.keyOf(supplier).orElseThrow(() ->
                 new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")), body);
     }
 
     /** The signature headers of a request signed now with the key given. */
-    public Map<String, String> signatureWith(byte[] key, String body) {
+    public Map<String, String> signatureWith(byte[] key, byte[] body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         return Map.of(TIMESTAMP, timestamp, SIGNATURE, Base64.getEncoder().encodeToString(sign(key, timestamp, body)));
     }
 
     public static byte[] sign(byte[] key, String timestamp, String body) {
+        return sign(key, timestamp, bytes(body));
+    }
+
+    /** HMAC-SHA256 over the timestamp, a newline and the body's bytes. */
+    public static byte[] sign(byte[] key, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal((timestamp + "\n" + body).getBytes(StandardCharsets.UTF_8));
+            mac.update((timestamp + "\n").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +78,7 @@ public class SoapSignatures implements CxfConfigurer {
                         byte[] body = request.getBytes();
                         String supplier = (String) sent.getContextualProperty(SUPPLIER_PROPERTY);
                         Map<String, List<String>> headers = protocolHeaders(sent);
-                        signatures.signatureOf(supplier, new String(body, StandardCharsets.UTF_8))
+                        signatures.signatureOf(supplier, body)
                                 .forEach((name, value) -> headers.put(name, List.of(value)));
                         wire.write(body);
                         wire.flush();
@@ -106,8 +105,8 @@ public class SoapSignatures implements CxfConfigurer {
             byte[] body = readBounded(message);
             String supplier = (String) message.getContextualProperty(SUPPLIER_PROPERTY);
             try {
-                signatures.verify(supplier, header(message, RequestSignatures.TIMESTAMP),
-                        header(message, RequestSignatures.SIGNATURE), new String(body, StandardCharsets.UTF_8));
+                signatures.verifyBytes(supplier, header(message, RequestSignatures.TIMESTAMP),
+                        header(message, RequestSignatures.SIGNATURE), body);
             } catch (SupplierAuthenticationException e) {
                 throw SoapRefusals.fault("unauthenticated-supplier", e.getMessage());
             }

@@ -135,6 +135,12 @@ class AcceptanceCertificateTest {
 
         assertThat(status(certificateNumber)).isEqualTo("PAID");
         assertThat(spent(orderNumber)).isEqualByComparingTo(total);
+        // no finance system listens in this test: its payment request waits, retried, among the dead letters
+        String requestId = db.queryForObject("select message_id::text from outbox_message where correlation_id = ? "
+                + "and message_type = 'PAYMENT_REQUEST'", String.class, certificateNumber);
+        JsonNode letter = await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.as("operator").deadLetter(requestId), found -> found != null);
+        assertThat(letter.get("queue").asText()).isEqualTo("finance.payments.DLQ");
         assertThat(db.queryForObject("select status from purchase_order where order_number = ?", String.class,
                 orderNumber)).isEqualTo("COMPLETED");
         assertBalanced(db);
