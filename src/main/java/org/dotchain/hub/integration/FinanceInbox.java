@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.dotchain.hub.settlement.Payments;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +26,19 @@ public class FinanceInbox {
         this.payments = payments;
     }
 
-    public String contractOf(@Body String message) {
-        return SupplierInbox.contractOf(SupplierInbox.read(json, message), CONTRACTS);
+    public JsonNode read(@Body String message) {
+        return SupplierInbox.read(json, message);
     }
 
-    public String messageIdOf(@Body String message) {
-        return SupplierInbox.read(json, message).path("messageId").asText();
+    public String contractOf(@ExchangeProperty(SupplierInbox.MESSAGE) JsonNode message) {
+        return SupplierInbox.contractOf(message, CONTRACTS);
     }
 
-    public void apply(@Body String message) {
-        JsonNode node = SupplierInbox.read(json, message);
+    public String messageIdOf(@ExchangeProperty(SupplierInbox.MESSAGE) JsonNode message) {
+        return message.path("messageId").asText();
+    }
+
+    public void apply(@ExchangeProperty(SupplierInbox.MESSAGE) JsonNode node) {
         String certificate = node.get("certificateNumber").asText();
         switch (node.get("messageType").asText()) {
             case "PAYMENT_ACKNOWLEDGEMENT" -> payments.acknowledge(certificate,

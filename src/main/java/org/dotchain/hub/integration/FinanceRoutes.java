@@ -29,9 +29,9 @@ class FinanceRoutes extends RouteBuilder {
                 .templateParameter("endpoint")
                 .templateParameter("retries", "5")
                 .templateParameter("retryDelayMs", "1000")
-                .from("jms:queue:finance.payments?transacted=true");
+                .from("jms:queue:" + SupplierChannels.FINANCE_PAYMENTS + "?transacted=true");
         SupplierTransportRoutes.retryThenDeadLetter(outbound, "{{retries}}", "{{retryDelayMs}}",
-                "finance.payments.DLQ");
+                SupplierChannels.FINANCE_PAYMENTS + ".DLQ");
         outbound.convertBodyTo(String.class)
                 .removeHeaders("JMS*")
                 .removeHeader("_AMQ_DUPL_ID")
@@ -47,6 +47,7 @@ class FinanceRoutes extends RouteBuilder {
                 .process(SupplierTransportRoutes::refuseOversized)
                 .transacted()
                 .bean("requestSignatures", "verifyFinance")
+                .setProperty(SupplierInbox.MESSAGE, method("financeInbox", "read"))
                 .setHeader("hubContract", method("financeInbox", "contractOf"))
                 .toD("json-validator:connectors/contracts/${header.hubContract}")
                 .setHeader("hubMessageId", method("financeInbox", "messageIdOf"))

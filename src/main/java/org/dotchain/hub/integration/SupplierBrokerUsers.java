@@ -1,6 +1,7 @@
 package org.dotchain.hub.integration;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
@@ -43,14 +44,15 @@ class SupplierBrokerUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // the suppliers' and the finance system's signing keys are there from the start (generated, in the demo),
         // for their systems to read too
-        suppliers.findAll().forEach(supplier -> keys.keyOf(supplier.getCode()));
+        List<Supplier> all = suppliers.findAll();
+        all.forEach(supplier -> keys.keyOf(supplier.getCode()));
         keys.financeKey();
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
         SecurityConfiguration security = users.getIfAvailable();
         if (embedded == null || security == null) {
             return;
         }
-        for (Supplier supplier : suppliers.findAll()) {
+        for (Supplier supplier : all) {
             keys.brokerPasswordOf(supplier.getCode()).ifPresent(password -> {
                 String user = supplier.getCode();
                 security.addUser(user, password);

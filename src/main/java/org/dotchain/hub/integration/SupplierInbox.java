@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.dotchain.hub.catalog.StockUpdates;
 import org.dotchain.hub.ordering.Despatches;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
 public class SupplierInbox {
 
     /** Message type to its contract in connectors/contracts/. */
+    /** The exchange property that holds the message as read. */
+    static final String MESSAGE = "hubMessage";
+
     static final Map<String, String> CONTRACTS = Map.of(
             "ORDER_RESPONSE", "order-response-v1.schema.json",
             "PRE_ORDER_ANSWER", "pre-order-answer-v1.schema.json",
@@ -54,8 +58,8 @@ public class SupplierInbox {
     }
 
     /** The contract a message must meet, by its messageType; an unknown type is refused before anything else. */
-    public String contractOf(@Body String message) {
-        return contractOf(read(message), CONTRACTS);
+    public String contractOf(@ExchangeProperty(MESSAGE) JsonNode message) {
+        return contractOf(message, CONTRACTS);
     }
 
     static String contractOf(JsonNode message, Map<String, String> contracts) {
@@ -68,12 +72,12 @@ public class SupplierInbox {
         return contract;
     }
 
-    public String messageIdOf(@Body String message) {
-        return read(message).path("messageId").asText();
+    public String messageIdOf(@ExchangeProperty(MESSAGE) JsonNode message) {
+        return message.path("messageId").asText();
     }
 
-    public void apply(@Body String message, @Header(SupplierHeaders.SUPPLIER) String supplierCode) {
-        JsonNode node = read(message);
+    public void apply(@ExchangeProperty(MESSAGE) JsonNode node,
+                      @Header(SupplierHeaders.SUPPLIER) String supplierCode) {
         String orderNumber = node.path("orderNumber").asText(null);
         switch (node.get("messageType").asText()) {
             case "ORDER_RESPONSE" -> responses.respond(orderNumber, supplierCode, node.get("responseCode").asText(),
@@ -122,7 +126,8 @@ public class SupplierInbox {
         }
     }
 
-    private JsonNode read(String message) {
+    /** The message as JSON, read once per exchange into the property hubMessage. */
+    public JsonNode read(@Body String message) {
         return read(json, message);
     }
 

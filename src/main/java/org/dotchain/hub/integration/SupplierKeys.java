@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,7 @@ public class SupplierKeys {
     private final Path folder;
     private final boolean generateMissing;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Optional<byte[]>> known = new ConcurrentHashMap<>();
 
     public SupplierKeys(Environment environment, @Value("${hub.data-dir}") Path dataDir,
                  @Value("${hub.suppliers.generate-missing-keys:false}") boolean generateMissing) {
@@ -58,7 +61,12 @@ public class SupplierKeys {
                 supplierCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
     }
 
-    private synchronized Optional<byte[]> stored(String property, String fileName) {
+    /** Read (or generated) once per secret: requests are signed and checked without touching the disk. */
+    private Optional<byte[]> stored(String property, String fileName) {
+        return known.computeIfAbsent(property, name -> load(property, fileName));
+    }
+
+    private Optional<byte[]> load(String property, String fileName) {
         String configured = environment.getProperty(property);
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Base64.getDecoder().decode(configured.trim()));

@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.integration.SupplierChannels;
 import org.dotchain.hub.integration.SupplierHeaders;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
@@ -111,10 +112,10 @@ public class DeadLetters {
     private List<String> deadLetterQueues() {
         List<String> queues = new ArrayList<>();
         for (Supplier supplier : transaction.execute(status -> suppliers.findAll())) {
-            queues.add("supplier." + supplier.getCode() + ".inbound" + SUFFIX);
-            queues.add("supplier." + supplier.getCode() + ".orders" + SUFFIX);
+            queues.add(SupplierChannels.inboundOf(supplier.getCode()) + SUFFIX);
+            queues.add(SupplierChannels.ordersOf(supplier.getCode()) + SUFFIX);
         }
-        queues.add("finance.payments" + SUFFIX);
+        queues.add(SupplierChannels.FINANCE_PAYMENTS + SUFFIX);
         Collections.sort(queues);
         return queues;
     }

@@ -38,33 +38,30 @@ public class OrderTracking {
                 order.getRequiredBy(), order.getPromisedBy(), order.getShipBy(), order.getOverdueSince(),
                 order.getDeclineReason(),
                 order.getDocumentId(), order.getCreatedAt(),
-                order.getLines().stream().map(line -> new OrderView.Line(line.getLineNumber(), line.getProductCode(),
-                        line.getProductName(), line.getQuantity(), count(line, false), count(line, true),
-                        line.getUnitPrice(), line.getAmount(), expectedBy(order, line))).toList(),
+                order.getLines().stream().map(line -> line(order, line)).toList(),
                 order.getHistory().stream().map(change -> new OrderView.Change(change.getFromStatus(),
                         change.getToStatus(), change.getReason(), change.getChangedAt())).toList());
     }
 
     /**
-     * When what is still missing of a line should arrive: the latest expected arrival of its despatched items not yet
-     * received, else the supplier's promise or the ship-by date; null once everything has arrived.
+     * A line as tracked, from one query over its items: shipped (not refused), received, and when what is still
+     * missing should arrive: the latest expected arrival of its items on their way, else the supplier's promise or
+     * the ship-by date; null once everything has arrived.
      */
-    private LocalDate expectedBy(PurchaseOrder order, OrderLine line) {
-        if (count(line, true) >= line.getQuantity()) {
-            return null;
-        }
-        LocalDate despatched = entityManager.createQuery("select max(s.expectedArrival) from ShipmentItem i "
-                        + "join i.shipment s where i.orderLine = :line and i.status = 'DESPATCHED'", LocalDate.class)
+    private OrderView.Line line(PurchaseOrder order, OrderLine line) {
+        Object[] items = entityManager.createQuery("select "
+                        + "coalesce(sum(case when i.status <> 'REFUSED' then 1 else 0 end), 0), "
+                        + "coalesce(sum(case when i.status in ('RECEIVED', 'AUTHORISED') then 1 else 0 end), 0), "
+                        + "max(case when i.status = 'DESPATCHED' then s.expectedArrival end) "
+                        + "from ShipmentItem i join i.shipment s where i.orderLine = :line", Object[].class)
                 .setParameter("line", line).getSingleResult();
-        if (despatched != null) {
-            return despatched;
-        }
-        return order.getPromisedBy() != null ? order.getPromisedBy() : order.getShipBy();
-    }
-
-    private long count(OrderLine line, boolean received) {
-        return entityManager.createQuery("select count(i) from ShipmentItem i where i.orderLine = :line"
-                        + (received ? " and i.status in ('RECEIVED', 'AUTHORISED')" : ""), Long.class)
-                .setParameter("line", line).getSingleResult();
+        long shipped = ((Number) items[0]).longValue();
+        long received = ((Number) items[1]).longValue();
+        LocalDate onTheirWay = (LocalDate) items[2];
+        LocalDate expectedBy = received >= line.getQuantity() ? null
+                : onTheirWay != null ? onTheirWay
+                : order.getPromisedBy() != null ? order.getPromisedBy() : order.getShipBy();
+        return new OrderView.Line(line.getLineNumber(), line.getProductCode(), line.getProductName(),
+                line.getQuantity(), shipped, received, line.getUnitPrice(), line.getAmount(), expectedBy);
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -128,7 +127,7 @@ public class AcceptanceCertificates {
                 .setParameter("document", signed.documentId()).getResultStream().findFirst()
                 .ifPresent(certificate -> {
                     certificate.paymentReady();
-                    outbox.publish(PaymentRequestMessage.TYPE, PaymentRequestMessage.DESTINATION,
+                    outbox.publish(PaymentRequestMessage.TYPE, SupplierChannels.FINANCE_PAYMENTS,
                             certificate.getCertificateNumber(),
                             PaymentRequestMessage.of(certificate, documents.findById(signed.documentId()).orElseThrow()));
                     audit.record("hub", "ACCEPTANCE_CERTIFICATE_PAYMENT_READY", "certificate",
@@ -175,12 +174,10 @@ public class AcceptanceCertificates {
 
     /** The signatory on record: the first by username with the role, of the unit or of the agency. */
     private RequiredSigner signatoryOf(Role role, Long unitId, String party) {
-        Person person = entityManager.createQuery("select p from Person p where :role member of p.roles", Person.class)
-                .setParameter("role", role).getResultStream()
-                .filter(candidate -> unitId == null || candidate.getUnit() != null
-                        && unitId.equals(candidate.getUnit().getId()))
-                .min(Comparator.comparing(Person::getUsername))
-                .orElseThrow(() -> new IllegalStateException("No " + role + " to sign for " + party));
+        Person person = entityManager.createQuery("select p from Person p where :role member of p.roles and "
+                        + "(:unit is null or p.unit.id = :unit) order by p.username", Person.class)
+                .setParameter("role", role).setParameter("unit", unitId).setMaxResults(1).getResultStream()
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + role + " to sign for " + party));
         return new RequiredSigner(role.name(), person.getUsername(), person.getFullName(), party);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.ordering.PurchaseOrder;
 
 /** A payment-ready certificate for the DPA finance system: contract connectors/contracts/payment-request-v1.schema.json. */
 record PaymentRequestMessage(String contractVersion, String messageType, String certificateNumber, String unitCode,
@@ -13,7 +14,6 @@ record PaymentRequestMessage(String contractVersion, String messageType, String 
                              SignedDocument document) {
 
     static final String TYPE = "PAYMENT_REQUEST";
-    static final String DESTINATION = "finance.payments";
 
     record Party(String code, String name, String registrationCode) {
     }
@@ -30,16 +30,17 @@ record PaymentRequestMessage(String contractVersion, String messageType, String 
                 certificate.getUnit().getCode(),
                 new Party(supplier.getCode(), supplier.getName(), supplier.getRegistrationCode()), "UAH",
                 ExpenditureInvoiceMessage.amount(certificate.getTotal()),
-                amountsByOrder(certificate).entrySet().stream().map(entry -> new OrderAmount(entry.getKey(),
+                amountsByOrder(certificate).entrySet().stream().map(entry -> new OrderAmount(
+                        entry.getKey().getOrderNumber(),
                         ExpenditureInvoiceMessage.amount(entry.getValue()))).toList(),
                 new SignedDocument(signed.getSha256(), Base64.getEncoder().encodeToString(signed.getContent())));
     }
 
     /** What the certificate pays of each order: the totals of its invoices of that order. */
-    static Map<String, BigDecimal> amountsByOrder(AcceptanceCertificate certificate) {
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        certificate.getInvoices().forEach(invoice -> amounts.merge(invoice.getOrder().getOrderNumber(),
-                invoice.getTotal(), BigDecimal::add));
+    static Map<PurchaseOrder, BigDecimal> amountsByOrder(AcceptanceCertificate certificate) {
+        Map<PurchaseOrder, BigDecimal> amounts = new LinkedHashMap<>();
+        certificate.getInvoices().forEach(invoice -> amounts.merge(invoice.getOrder(), invoice.getTotal(),
+                BigDecimal::add));
         return amounts;
     }
 }

@@ -81,9 +81,8 @@ public class Payments {
             throw new PaymentMismatchException(message);
         }
         certificate.paid(paymentReference, amount, paidOn);
-        for (Map.Entry<String, BigDecimal> paid : PaymentRequestMessage.amountsByOrder(certificate).entrySet()) {
-            PurchaseOrder order = certificate.getInvoices().stream().map(ExpenditureInvoice::getOrder)
-                    .filter(candidate -> candidate.getOrderNumber().equals(paid.getKey())).findFirst().orElseThrow();
+        for (Map.Entry<PurchaseOrder, BigDecimal> paid : PaymentRequestMessage.amountsByOrder(certificate).entrySet()) {
+            PurchaseOrder order = paid.getKey();
             ledger.spend(order.getUnit().getId(), paid.getValue(), order.getId(), certificateNumber);
             if (order.getStatus() == OrderStatus.DELIVERED && everyInvoicePaid(order)) {
                 completion.paid(order, paymentReference);
