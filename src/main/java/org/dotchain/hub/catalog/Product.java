@@ -1,5 +1,6 @@
 package org.dotchain.hub.catalog;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -12,7 +13,11 @@ import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A drone on the showcase. Stock is changed only through {@link ProductRepository#takeStock}, never read-modify-write. */
+/**
+ * A drone on the showcase. Its stock is never written from this object: every change is one guarded statement of
+ * {@link ProductRepository} on the row as it is in the database, so no transaction writes back a figure it read
+ * before another changed it.
+ */
 @Entity
 public class Product {
 
@@ -29,6 +34,7 @@ public class Product {
     private String productType;
     private String description;
     private BigDecimal unitPrice;
+    @Column(updatable = false)
     private int stock;
     private int leadTimeDays;
 
@@ -38,20 +44,8 @@ public class Product {
     protected Product() {
     }
 
-    /** Takes as many of the wanted items as are in stock; the caller holds the row lock. */
-    public int takeUpTo(int wanted) {
-        int taken = Math.min(stock, wanted);
-        stock -= taken;
-        return taken;
-    }
-
-    public void putBack(int quantity) {
-        stock += quantity;
-    }
-
-    /** The supplier's own count; the caller holds the row lock. */
-    void restock(int stock, BigDecimal unitPrice) {
-        this.stock = stock;
+    /** @param unitPrice null keeps the price */
+    void reprice(BigDecimal unitPrice) {
         if (unitPrice != null) {
             this.unitPrice = unitPrice;
         }
@@ -85,6 +79,7 @@ public class Product {
         return unitPrice;
     }
 
+    /** As read with the product: a figure to show, never one to compute a new stock from. */
     public int getStock() {
         return stock;
     }

@@ -1,6 +1,7 @@
 package org.dotchain.hub.catalog;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
@@ -21,14 +22,20 @@ public class StockUpdates {
     public record ProductStock(String productCode, int stock, BigDecimal unitPrice) {
     }
 
+    private record Update(Product product, ProductStock stock) {
+    }
+
     public void apply(String supplierCode, List<ProductStock> updates) {
-        for (ProductStock update : updates) {
-            Product product = products.findByCode(update.productCode())
-                    .filter(found -> found.getSupplier().getCode().equals(supplierCode))
-                    .flatMap(found -> products.lockById(found.getId()))
-                    .orElseThrow(() -> new NoSuchElementException("No product " + update.productCode()
-                            + " of supplier " + supplierCode));
-            product.restock(update.stock(), update.unitPrice());
-        }
+        updates.stream()
+                .map(update -> new Update(products.findByCode(update.productCode())
+                        .filter(found -> found.getSupplier().getCode().equals(supplierCode))
+                        .orElseThrow(() -> new NoSuchElementException("No product " + update.productCode()
+                                + " of supplier " + supplierCode)), update))
+                .sorted(Comparator.comparing(update -> update.product().getId()))
+                .forEach(update -> {
+                    products.lockStock(update.product().getId());
+                    products.setStockReported(update.product().getId(), update.stock().stock());
+                    update.product().reprice(update.stock().unitPrice());
+                });
     }
 }

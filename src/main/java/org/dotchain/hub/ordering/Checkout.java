@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Person;
@@ -30,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns an orderer's cart into orders, one per supplier: what stock covers becomes an order awaiting its creator's
  * signature, with budget reserved and stock held; the rest becomes a pre-order that asks the supplier whether and
- * when it can produce. The unit's row is locked first, so a unit's checkouts never spend the same money twice, and
- * each product's row while its stock is taken, so two units never get the same items.
+ * when it can produce. The unit's row is locked first, so a unit's checkouts never spend the same money twice, then
+ * the rows of the cart's products, so two units never get the same items.
  */
 @Service
 @Transactional
@@ -93,13 +94,18 @@ public class Checkout {
                 .add(line));
         List<PurchaseOrder> created = new ArrayList<>();
         List<PurchaseOrder> preOrders = new ArrayList<>();
+        Map<Long, Integer> inHand = lockStockOf(lines);
         for (var group : bySupplier.entrySet()) {
             List<Wanted> inStock = new ArrayList<>();
             List<Wanted> beyond = new ArrayList<>();
             for (CartLine line : group.getValue()) {
-                Product product = products.lockById(line.getProduct().getId()).orElseThrow();
-                int taken = product.takeUpTo(line.getQuantity());
+                Product product = line.getProduct();
+                int taken = Math.min(line.getQuantity(), inHand.get(product.getId()));
                 if (taken > 0) {
+                    if (products.takeStock(product.getId(), taken) == 0) {
+                        throw new IllegalStateException("Stock of " + product.getCode() + " moved under its lock");
+                    }
+                    inHand.merge(product.getId(), -taken, Integer::sum);
                     inStock.add(new Wanted(product, taken));
                 }
                 if (line.getQuantity() > taken) {
@@ -123,6 +129,14 @@ public class Checkout {
         }
         return new Result(created.stream().map(tracking::view).toList(),
                 preOrders.stream().map(tracking::view).toList());
+    }
+
+    /** Every product of the cart locked in the order of its id, so that two checkouts never wait for each other. */
+    private Map<Long, Integer> lockStockOf(List<CartLine> lines) {
+        Map<Long, Integer> inHand = new TreeMap<>();
+        lines.forEach(line -> inHand.put(line.getProduct().getId(), 0));
+        inHand.replaceAll((productId, none) -> products.lockStock(productId));
+        return inHand;
     }
 
     private PurchaseOrder create(OrderKind kind, MilitaryUnit unit, Supplier supplier, Person creator,

@@ -2,6 +2,7 @@ package org.dotchain.hub.ordering;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -105,9 +106,8 @@ public class OrderPlacement {
         }
         order.moveTo(OrderStatus.CANCELLED, Set.of(OrderStatus.AWAITING_SIGNATURE), "cancelled by its creator");
         ledger.release(order.getUnit().getId(), order.getTotal(), order.getId());
-        for (OrderLine line : order.getLines()) {
-            products.lockById(line.getProduct().getId()).orElseThrow().putBack(line.getQuantity());
-        }
+        order.getLines().stream().sorted(Comparator.comparing(line -> line.getProduct().getId()))
+                .forEach(line -> products.returnStock(line.getProduct().getId(), line.getQuantity()));
         audit.record(caller.username(), "ORDER_CANCELLED", "order", orderNumber, "released=" + order.getTotal());
         return tracking.view(order);
     }
