@@ -9,6 +9,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.platform.BrokerSecurity;
+import org.dotchain.hub.platform.EmbeddedBrokerConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives each supplier with a broker password its own user on the embedded broker, allowed to send to, consume from
- * and browse its own queues supplier.&lt;code&gt;.* only. With an external broker, its operators set this up there.
+ * and browse its own queues supplier.&lt;code&gt;.* only, then opens the broker's network acceptor: no supplier's
+ * system can connect before its user exists. With an external broker, its operators set this up there.
  */
 @Component
 class SupplierBrokerUsers implements ApplicationRunner {
@@ -63,5 +65,6 @@ class SupplierBrokerUsers implements ApplicationRunner {
                 log.info("Broker user {} may use queues supplier.{}.* only", user, user);
             });
         }
+        EmbeddedBrokerConfiguration.openNetworkAcceptor(embedded);
     }
 }

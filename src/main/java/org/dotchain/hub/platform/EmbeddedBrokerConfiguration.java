@@ -1,16 +1,24 @@
 package org.dotchain.hub.platform;
 
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Spring Boot's embedded Artemis listens only in-VM; this opens a network acceptor as well, so that suppliers'
- * systems can connect over CORE or AMQP. Applied only when spring.artemis.mode is embedded.
+ * Spring Boot's embedded Artemis listens only in-VM; this adds a network acceptor, so that suppliers' systems can
+ * connect over CORE or AMQP. The acceptor stays closed when the broker starts and opens with
+ * {@link #openNetworkAcceptor} once the suppliers' broker users exist: until then a supplier's system would only be
+ * refused. Applied only when spring.artemis.mode is embedded.
  */
 @Configuration(proxyBeanMethods = false)
-class EmbeddedBrokerConfiguration {
+public class EmbeddedBrokerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
     static final String NETWORK_ACCEPTOR = "network";
 
     @Bean
@@ -21,6 +29,26 @@ class EmbeddedBrokerConfiguration {
             } catch (Exception e) {
                 throw new IllegalStateException("Invalid hub.broker.acceptor-url " + hub.broker().acceptorUrl(), e);
             }
+            configuration.getAcceptorConfigurations().stream()
+                    .filter(acceptor -> acceptor.getName().equals(NETWORK_ACCEPTOR))
+                    .forEach(acceptor -> acceptor.getParams().put(TransportConstants.AUTO_START, false));
         };
+    }
+
+    /**
+     * Opens the broker to suppliers' systems, and keeps it open if the broker is started again in this process; the
+     * hub's own connections are in-VM and need no acceptor.
+     */
+    public static void openNetworkAcceptor(EmbeddedActiveMQ broker) {
+        ActiveMQServer server = broker.getActiveMQServer();
+        server.getConfiguration().getAcceptorConfigurations().stream()
+                .filter(acceptor -> acceptor.getName().equals(NETWORK_ACCEPTOR))
+                .forEach(acceptor -> acceptor.getParams().put(TransportConstants.AUTO_START, true));
+        try {
+            server.getRemotingService().getAcceptor(NETWORK_ACCEPTOR).start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The broker's network acceptor could not open", e);
+        }
+        log.info("The broker takes suppliers' connections now that their users exist");
     }
 }

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,17 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    /** Long enough for crash recovery of a large cluster; a clean start takes a second or two. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(HubProperties hub) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(hub.embeddedPostgres().port());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(hub.embeddedPostgres().port())
+                .setPGStartupWait(STARTUP_WAIT);
         if (hub.embeddedPostgres().persistent()) {
             Path dataDirectory = hub.dataDir().resolve("postgres").toAbsolutePath();
             Files.createDirectories(dataDirectory);
+            LeftoverPostgres.stopIfRunning(dataDirectory, STARTUP_WAIT);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             log.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
         }
