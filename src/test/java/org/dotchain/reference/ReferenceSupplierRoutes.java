@@ -7,6 +7,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReferenceSupplierRoutes extends RouteBuilder {
+
+    /** The longest wait between two attempts to send a message to the hub. */
+    static final long LONGEST_WAIT_MS = 30_000;
 
     private final ReferenceSupplierProperties settings;
     private final SupplierSystem system;
@@ -115,8 +120,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
                 .setBody(constant(""));
-        from("direct:to-hub-" + FinanceSystem.PARTY).routeId("finance-to-hub")
-                .errorHandler(retrying())
+        toHub(FinanceSystem.PARTY)
                 .bean("requestSignatures", "signForFinance")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
@@ -138,7 +142,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         from(component + ":queue:supplier." + supplier + ".orders").routeId(jmsRouteOf(supplier))
                 .setHeader(SupplierHeaders.SUPPLIER, constant(supplier))
                 .to("direct:from-hub");
-        fromSupplier(supplier)
+        toHub(supplier)
                 .to(component + ":queue:supplier." + supplier + ".inbound");
     }
 
@@ -155,7 +159,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
                 .setBody(constant(""));
-        fromSupplier(supplier)
+        toHub(supplier)
                 .bean("requestSignatures", "signOutbound")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
@@ -170,21 +174,35 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .to("direct:from-hub")
                 .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class),
                         "accepted"));
-        fromSupplier(supplier)
+        toHub(supplier)
                 .process(SoapMessages::jsonToRequest)
                 .to(SoapMessages.endpoint("//" + settings.hubUrl() + "/services/suppliers/" + supplier,
                         SupplierMessages.class, supplier));
     }
 
-    /** A supplier's messages to the hub, retried with back-off while the hub cannot take them. */
-    private org.apache.camel.model.RouteDefinition fromSupplier(String supplier) {
-        return from("direct:to-hub-" + supplier).routeId(supplier + "-to-hub")
-                .errorHandler(retrying());
+    /**
+     * A partner's messages to the hub, as a well-behaved partner sends them: each kept until the hub takes it, however
+     * long the hub is away, retried with back-off up to {@link #LONGEST_WAIT_MS} apart, without holding a thread
+     * while it waits. Only a refusal (HTTP 4xx, a SOAP client fault) ends the retries: sent again, the same message
+     * would be refused again.
+     */
+    private org.apache.camel.model.RouteDefinition toHub(String party) {
+        org.apache.camel.model.RouteDefinition route = from("direct:to-hub-" + party).routeId(party + "-to-hub")
+                .errorHandler(defaultErrorHandler()
+                        .maximumRedeliveries(-1).redeliveryDelay(250).useExponentialBackOff()
+                        .maximumRedeliveryDelay(LONGEST_WAIT_MS).asyncDelayedRedelivery()
+                        .retryAttemptedLogLevel(LoggingLevel.WARN).retryAttemptedLogInterval(10));
+        route.onException(HttpOperationFailedException.class, SoapFault.class).onWhen(this::refusedByHub)
+                .handled(true)
+                .log(LoggingLevel.ERROR, "The hub refused a message of " + party + ": ${exception.message}");
+        return route;
     }
 
-    private org.apache.camel.ErrorHandlerFactory retrying() {
-        return deadLetterChannel("log:reference-undeliverable?level=ERROR&showBody=true")
-                .maximumRedeliveries(8).redeliveryDelay(250).useExponentialBackOff()
-                .maximumRedeliveryDelay(10_000).retryAttemptedLogLevel(LoggingLevel.WARN);
+    private boolean refusedByHub(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failure instanceof HttpOperationFailedException http) {
+            return http.getStatusCode() >= 400 && http.getStatusCode() < 500;
+        }
+        return failure instanceof SoapFault fault && fault.getFaultCode().getLocalPart().equals("Client");
     }
 }
