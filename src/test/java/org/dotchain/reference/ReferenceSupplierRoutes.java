@@ -11,6 +11,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.dotchain.contracts.suppliermessages.v1.HubOrders;
+import org.dotchain.contracts.suppliermessages.v1.Refused;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.integration.SoapMessages;
 import org.dotchain.hub.integration.SupplierHeaders;
@@ -192,17 +193,21 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                         .maximumRedeliveries(-1).redeliveryDelay(250).useExponentialBackOff()
                         .maximumRedeliveryDelay(LONGEST_WAIT_MS).asyncDelayedRedelivery()
                         .retryAttemptedLogLevel(LoggingLevel.WARN).retryAttemptedLogInterval(10));
-        route.onException(HttpOperationFailedException.class, SoapFault.class).onWhen(this::refusedByHub)
+        route.onException(HttpOperationFailedException.class, SoapFault.class, Refused.class)
+                .onWhen(this::refusedByHub)
                 .handled(true)
                 .log(LoggingLevel.ERROR, "The hub refused a message of " + party + ": ${exception.message}");
         return route;
     }
 
+    /** A 4xx but 408 and 429 (which ask to come back), or a SOAP client fault: the contract's refusal. */
     private boolean refusedByHub(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof HttpOperationFailedException http) {
-            return http.getStatusCode() >= 400 && http.getStatusCode() < 500;
+            int status = http.getStatusCode();
+            return status >= 400 && status < 500 && status != 408 && status != 429;
         }
-        return failure instanceof SoapFault fault && fault.getFaultCode().getLocalPart().equals("Client");
+        return failure instanceof Refused
+                || failure instanceof SoapFault fault && fault.getFaultCode().getLocalPart().equals("Client");
     }
 }

@@ -35,8 +35,16 @@ public class BudgetLedger {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.ALLOCATED, amount, null, reference));
     }
 
-    public void reserve(Long unitId, BigDecimal amount, Long orderId) {
+    /**
+     * Locks the unit's row until the transaction ends. A transaction that reserves money and holds stock takes this
+     * lock before it locks any product's row, so that two of them never wait for each other.
+     */
+    public void lock(Long unitId) {
         entityManager.find(MilitaryUnit.class, unitId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public void reserve(Long unitId, BigDecimal amount, Long orderId) {
+        lock(unitId);
         entityManager.flush();
         BigDecimal available = entityManager.createQuery(
                         "select b.available from UnitBudget b where b.unitId = :unitId", BigDecimal.class)

@@ -50,10 +50,10 @@ class SupplierBrokerUsers implements ApplicationRunner {
         all.forEach(supplier -> keys.keyOf(supplier.getCode()));
         keys.financeKey();
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
-        SecurityConfiguration security = users.getIfAvailable();
-        if (embedded == null || security == null) {
+        if (embedded == null) {
             return;
         }
+        SecurityConfiguration security = users.getObject();
         for (Supplier supplier : all) {
             keys.brokerPasswordOf(supplier.getCode()).ifPresent(password -> {
                 String user = supplier.getCode();

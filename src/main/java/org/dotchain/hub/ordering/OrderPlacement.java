@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.MilitaryUnitRepository;
@@ -54,14 +55,20 @@ public class OrderPlacement {
         this.tracking = tracking;
     }
 
-    /** All products must come from one supplier: checkout splits a cart per supplier before it calls this. */
+    /**
+     * An order of items in stock, all from one supplier, or none if any is short: for the hub's own tests and
+     * benchmarks, which need orders without a cart. Locks like checkout: the unit, then the products by id.
+     */
     public PurchaseOrder placeInStockOrder(String unitCode, Map<String, Integer> quantitiesByProductCode) {
         MilitaryUnit unit = units.findByCode(unitCode)
                 .orElseThrow(() -> new NoSuchElementException("No unit with code " + unitCode));
+        ledger.lock(unit.getId());
+        Map<Product, Integer> byId = new TreeMap<>(Comparator.comparing(Product::getId));
+        quantitiesByProductCode.forEach((code, quantity) -> byId.put(products.findByCode(code)
+                .orElseThrow(() -> new NoSuchElementException("No product with code " + code)), quantity));
         PurchaseOrder order = null;
-        for (var wanted : quantitiesByProductCode.entrySet()) {
-            Product product = products.findByCode(wanted.getKey())
-                    .orElseThrow(() -> new NoSuchElementException("No product with code " + wanted.getKey()));
+        for (var wanted : byId.entrySet()) {
+            Product product = wanted.getKey();
             if (order == null) {
                 order = new PurchaseOrder(nextOrderNumber(), OrderKind.ORDER, unit, product.getSupplier(), null,
                         OrderStatus.AWAITING_SIGNATURE);
@@ -104,10 +111,14 @@ public class OrderPlacement {
         if (order.getCreatedBy() == null || !order.getCreatedBy().getId().equals(caller.personId())) {
             throw new AccessDeniedException("Only the person who created order " + orderNumber + " may cancel it");
         }
+        ledger.lock(order.getUnit().getId());
         order.moveTo(OrderStatus.CANCELLED, Set.of(OrderStatus.AWAITING_SIGNATURE), "cancelled by its creator");
         ledger.release(order.getUnit().getId(), order.getTotal(), order.getId());
-        order.getLines().stream().sorted(Comparator.comparing(line -> line.getProduct().getId()))
-                .forEach(line -> products.returnStock(line.getProduct().getId(), line.getQuantity()));
+        if (order.getKind() == OrderKind.ORDER) {
+            // an answered pre-order awaiting its signature holds no stock: the supplier makes its items
+            order.getLines().stream().sorted(Comparator.comparing(line -> line.getProduct().getId()))
+                    .forEach(line -> products.returnStock(line.getProduct().getId(), line.getQuantity()));
+        }
         audit.record(caller.username(), "ORDER_CANCELLED", "order", orderNumber, "released=" + order.getTotal());
         return tracking.view(order);
     }

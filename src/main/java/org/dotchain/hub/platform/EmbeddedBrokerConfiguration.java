@@ -29,9 +29,7 @@ public class EmbeddedBrokerConfiguration {
             } catch (Exception e) {
                 throw new IllegalStateException("Invalid hub.broker.acceptor-url " + hub.broker().acceptorUrl(), e);
             }
-            configuration.getAcceptorConfigurations().stream()
-                    .filter(acceptor -> acceptor.getName().equals(NETWORK_ACCEPTOR))
-                    .forEach(acceptor -> acceptor.getParams().put(TransportConstants.AUTO_START, false));
+            openAtStart(configuration, false);
         };
     }
 
@@ -41,14 +39,18 @@ public class EmbeddedBrokerConfiguration {
      */
     public static void openNetworkAcceptor(EmbeddedActiveMQ broker) {
         ActiveMQServer server = broker.getActiveMQServer();
-        server.getConfiguration().getAcceptorConfigurations().stream()
-                .filter(acceptor -> acceptor.getName().equals(NETWORK_ACCEPTOR))
-                .forEach(acceptor -> acceptor.getParams().put(TransportConstants.AUTO_START, true));
+        openAtStart(server.getConfiguration(), true);
         try {
             server.getRemotingService().getAcceptor(NETWORK_ACCEPTOR).start();
         } catch (Exception e) {
             throw new IllegalStateException("The broker's network acceptor could not open", e);
         }
         log.info("The broker takes suppliers' connections now that their users exist");
+    }
+
+    private static void openAtStart(org.apache.activemq.artemis.core.config.Configuration configuration, boolean open) {
+        configuration.getAcceptorConfigurations().stream()
+                .filter(acceptor -> acceptor.getName().equals(NETWORK_ACCEPTOR))
+                .forEach(acceptor -> acceptor.getParams().put(TransportConstants.AUTO_START, open));
     }
 }

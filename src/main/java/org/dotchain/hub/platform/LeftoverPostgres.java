@@ -1,8 +1,12 @@
 package org.dotchain.hub.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,26 +18,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server that an earlier run of the hub left running on the embedded data folder. The embedded server
- * is a child of the hub's process; when the hub is killed (kill -9, a crash, a lost container) the server outlives
- * it and keeps the folder locked, and a new one would refuse to start. Its clients died with the earlier hub, so a
- * smart shutdown (SIGTERM) stops it at once and cleanly: it writes its checkpoint and removes its lock file.
+ * runs detached from the hub's process; when the hub is killed (kill -9, a crash, a lost container) the server
+ * outlives it and keeps the folder locked, and a new one would refuse to start. A hub still alive holds the
+ * folder's epg-lock file, and its server is left alone; an orphan is stopped by a fast shutdown (SIGINT): it ends
+ * whatever sessions are left, writes its checkpoint and removes its lock file.
  */
 final class LeftoverPostgres {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverPostgres.class);
+    /** The file the embedded PostgreSQL's owner holds a lock on while it runs. */
+    private static final String OWNER_LOCK = "epg-lock";
 
     private LeftoverPostgres() {
     }
 
-    /** Stops the server that holds {@code dataDirectory}, if one does; afterwards the folder is free. */
+    /** The live process that the folder's postmaster.pid names, if any: PostgreSQL, or whatever now has its pid. */
+    static Optional<ProcessHandle> serverOn(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops the orphaned server that holds {@code dataDirectory}, if one does; afterwards the folder is free. */
     static void stopIfRunning(Path dataDirectory, Duration patience) throws IOException {
         Path lockFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(lockFile)) {
             return;
         }
-        List<String> lines = Files.readAllLines(lockFile);
-        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
-                .flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> server = serverOn(dataDirectory);
         if (server.isEmpty()) {
             // PostgreSQL itself replaces a lock file whose process is gone
             log.warn("The embedded PostgreSQL in {} did not shut down cleanly last time; it will recover its data "
@@ -41,16 +57,20 @@ final class LeftoverPostgres {
             return;
         }
         ProcessHandle process = server.get();
-        if (!process.info().command().map(command -> command.contains("postgres")).orElse(false)) {
+        if (ownedByALiveHub(dataDirectory)) {
+            throw new IllegalStateException("Another hub is running on " + dataDirectory.getParent() + " (its "
+                    + "PostgreSQL is pid " + process.pid() + "); stop it, or give this one another hub.data-dir");
+        }
+        if (!process.info().command().map(command -> command.contains("postgres")).orElse(true)) {
             log.warn("The lock file of the embedded PostgreSQL in {} names process {}, which is not PostgreSQL: "
                     + "the lock is stale and is removed", dataDirectory, process.pid());
             Files.delete(lockFile);
             return;
         }
-        String port = lines.size() > 3 ? lines.get(3).trim() : "?";
+        String port = Files.readAllLines(lockFile).stream().skip(3).findFirst().orElse("?").trim();
         log.warn("Found PostgreSQL (pid {}, port {}) still running on {}, left by a run of the hub that did not stop "
                 + "cleanly; stopping it before starting the embedded PostgreSQL again", process.pid(), port, dataDirectory);
-        process.destroy();
+        fastShutdown(process);
         try {
             process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -66,11 +86,30 @@ final class LeftoverPostgres {
         log.warn("The PostgreSQL left running on {} has stopped", dataDirectory);
     }
 
-    private static Optional<Long> parsePid(String line) {
-        try {
-            return Optional.of(Long.parseLong(line.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+    private static boolean ownedByALiveHub(Path dataDirectory) throws IOException {
+        Path owner = dataDirectory.resolve(OWNER_LOCK);
+        if (!Files.exists(owner)) {
+            return false;
         }
+        try (FileChannel channel = FileChannel.open(owner, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /** SIGINT where the platform has kill(1); SIGTERM, a smart shutdown, where it has not. */
+    private static void fastShutdown(ProcessHandle process) {
+        try {
+            if (new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroy();
     }
 }

@@ -67,7 +67,10 @@ public final class HubProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar.toString()));
         command.addAll(settings);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // its own embedded PostgreSQL, even where the tests run against a server
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
+        process = builder.start();
         return this;
     }
 
@@ -134,16 +137,7 @@ public final class HubProcess {
 
     /** The PostgreSQL server running on the hub's data folder, if one is. */
     public Optional<ProcessHandle> postgres() {
-        Path lockFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        try {
-            if (!Files.isRegularFile(lockFile)) {
-                return Optional.empty();
-            }
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(lockFile).get(0).trim()))
-                    .filter(ProcessHandle::isAlive);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return LeftoverPostgres.serverOn(dataDir.resolve("postgres"));
     }
 
     /** Leaves nothing running: the hub, and a PostgreSQL a killed hub left behind. */
@@ -154,7 +148,9 @@ public final class HubProcess {
         Optional<ProcessHandle> orphan = postgres();
         if (orphan.isPresent()) {
             orphan.get().destroy();
-            orphan.get().onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            if (orphan.get().onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join() == null) {
+                orphan.get().destroyForcibly();
+            }
         }
     }
 
