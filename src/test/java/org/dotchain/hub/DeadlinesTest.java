@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.dotchain.hub.ordering.Despatches;
+import org.dotchain.hub.delivery.Despatches;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.dotchain.hub.messaging.SupplierHeaders;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,6 +13,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.messaging.SupplierHeaders;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.dotchain.hub.signing.SignatureRejectedException;
 import org.dotchain.hub.signing.SigningRefusedException;

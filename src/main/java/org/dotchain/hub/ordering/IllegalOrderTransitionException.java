@@ -1,12 +1,15 @@
 package org.dotchain.hub.ordering;
 
-public class IllegalOrderTransitionException extends RuntimeException {
+import org.dotchain.hub.platform.Refusal;
+import org.springframework.http.HttpStatus;
+
+public class IllegalOrderTransitionException extends Refusal {
 
     public IllegalOrderTransitionException(String orderNumber, OrderStatus from, OrderStatus to) {
-        super("Order " + orderNumber + " cannot go from " + from + " to " + to);
+        super(HttpStatus.CONFLICT, "illegal-transition", "Order " + orderNumber + " cannot go from " + from + " to " + to);
     }
 
     public IllegalOrderTransitionException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "illegal-transition", message);
     }
 }

@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
@@ -33,45 +31,11 @@ class OrderController {
     private final Checkout checkout;
     private final OrderTracking tracking;
     private final OrderPlacement placement;
-    private final Receipts receipts;
 
-    OrderController(Checkout checkout, OrderTracking tracking, OrderPlacement placement, Receipts receipts) {
+    OrderController(Checkout checkout, OrderTracking tracking, OrderPlacement placement) {
         this.checkout = checkout;
         this.tracking = tracking;
         this.placement = placement;
-        this.receipts = receipts;
-    }
-
-    record ReceiptRequest(@NotBlank @Schema(example = "DSP-2026-000001-1") String despatchNumber,
-                          @Schema(description = "serial numbers of the items that arrived in good order")
-                          List<@NotBlank String> received,
-                          @Schema(description = "items refused, each with the reason (damaged, wrong item)")
-                          List<@Valid RefusedItem> refused) {
-    }
-
-    record RefusedItem(@NotBlank String serialNumber, @NotBlank @Size(max = 500) String reason) {
-    }
-
-    @PostMapping("/api/orders/{orderNumber}/receipts")
-    @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('RECEIVER')")
-    @Operation(summary = "Record what arrived of a despatch; the received items go on an expenditure invoice to sign, "
-            + "items not named stay expected, refusals and shortfalls raise a claim against the supplier")
-    Receipts.ReceiptView receive(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber,
-                                 @Valid @RequestBody ReceiptRequest request) {
-        return receipts.record(orderNumber, request.despatchNumber(),
-                request.received() == null ? List.of() : request.received(),
-                request.refused() == null ? List.of() : request.refused().stream()
-                        .map(item -> new Receipts.Refusal(item.serialNumber(), item.reason())).toList(),
-                caller);
-    }
-
-    @GetMapping("/api/orders/{orderNumber}/items")
-    @PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY')")
-    @Operation(summary = "Every item shipped for the order by serial number: despatched, received, refused, or "
-            + "authorised for operational use")
-    List<Receipts.ItemView> items(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber) {
-        return receipts.items(orderNumber, caller);
     }
 
     record CheckoutRequest(@NotNull @Schema(example = "2026-12-20",

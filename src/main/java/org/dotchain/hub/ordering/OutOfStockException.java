@@ -1,8 +1,11 @@
 package org.dotchain.hub.ordering;
 
-public class OutOfStockException extends RuntimeException {
+import org.dotchain.hub.platform.Refusal;
+import org.springframework.http.HttpStatus;
+
+public class OutOfStockException extends Refusal {
 
     public OutOfStockException(String productCode, int requested) {
-        super("Fewer than " + requested + " items of " + productCode + " are in stock");
+        super(HttpStatus.CONFLICT, "out-of-stock", "Fewer than " + requested + " items of " + productCode + " are in stock");
     }
 }

@@ -7,8 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.budget.BudgetLedger;
-import org.dotchain.hub.integration.Outbox;
-import org.dotchain.hub.integration.SupplierChannels;
+import org.dotchain.hub.messaging.Outbox;
+import org.dotchain.hub.messaging.SupplierChannels;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -23,7 +23,6 @@ import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Person;
 import org.dotchain.hub.catalog.Product;
 import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.delivery.Shipment;
 
 /** An order or pre-order of one unit to one supplier. Its status moves only through {@link #moveTo}. */
 @Entity
@@ -69,10 +68,6 @@ public class PurchaseOrder {
     @OrderBy("lineNumber")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @OneToMany(mappedBy = "order")
-    @OrderBy("id")
-    private List<Shipment> shipments = new ArrayList<>();
-
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("changedAt")
     private List<OrderStatusChange> history = new ArrayList<>();
@@ -97,7 +92,7 @@ public class PurchaseOrder {
         total = total.add(line.getAmount());
     }
 
-    void moveTo(OrderStatus next, Set<OrderStatus> allowedFrom, String reason) {
+    public void moveTo(OrderStatus next, Set<OrderStatus> allowedFrom, String reason) {
         if (!allowedFrom.contains(status)) {
             throw new IllegalOrderTransitionException(orderNumber, status, next);
         }
@@ -196,10 +191,6 @@ public class PurchaseOrder {
 
     public List<OrderLine> getLines() {
         return List.copyOf(lines);
-    }
-
-    public List<Shipment> getShipments() {
-        return shipments;
     }
 
     public List<OrderStatusChange> getHistory() {

@@ -46,7 +46,7 @@ public class SupplierOrderResponses {
     }
 
     /** A supplier sees only its own orders: any other is answered as if it did not exist. */
-    static PurchaseOrder ofSupplier(PurchaseOrderRepository orders, String orderNumber, String supplierCode) {
+    public static PurchaseOrder ofSupplier(PurchaseOrderRepository orders, String orderNumber, String supplierCode) {
         return orders.findByOrderNumber(orderNumber)
                 .filter(order -> order.getSupplier().getCode().equals(supplierCode))
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber + " of supplier " + supplierCode));

@@ -1,11 +1,6 @@
 package org.dotchain.hub.platform;
 
 import java.util.NoSuchElementException;
-import org.dotchain.hub.access.AccessProcedureException;
-import org.dotchain.hub.access.LoginRefusedException;
-import org.dotchain.hub.budget.InsufficientBudgetException;
-import org.dotchain.hub.ordering.IllegalOrderTransitionException;
-import org.dotchain.hub.ordering.OutOfStockException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,9 +47,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Cannot sort by '" + e.getPropertyName() + "': no such property", "sort");
     }
 
-    @ExceptionHandler(LoginRefusedException.class)
-    ProblemDetail loginRefused(LoginRefusedException e) {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "login-refused", e.getMessage());
+
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        return e.toProblem();
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -62,28 +58,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
     }
 
-    @ExceptionHandler(AccessProcedureException.class)
-    ProblemDetail procedure(AccessProcedureException e) {
-        return Problems.of(HttpStatus.CONFLICT, "access-procedure", e.getMessage());
-    }
 
-    @ExceptionHandler(InsufficientBudgetException.class)
-    ProblemDetail insufficientBudget(InsufficientBudgetException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "insufficient-budget", e.getMessage());
-        problem.setProperty("requested", e.getRequested());
-        problem.setProperty("available", e.getAvailable());
-        return problem;
-    }
 
-    @ExceptionHandler(OutOfStockException.class)
-    ProblemDetail outOfStock(OutOfStockException e) {
-        return Problems.of(HttpStatus.CONFLICT, "out-of-stock", e.getMessage());
-    }
 
-    @ExceptionHandler(IllegalOrderTransitionException.class)
-    ProblemDetail transition(IllegalOrderTransitionException e) {
-        return Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage());
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.delivery.ExpenditureInvoice;
 
 /**
  * What a supplier delivered to one unit and the unit accepted, over a list of signed expenditure invoices: once the

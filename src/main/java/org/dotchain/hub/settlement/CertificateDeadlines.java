@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dotchain.hub.delivery.ExpenditureInvoice;
 import org.dotchain.hub.operations.Alerts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dotchain.hub.delivery.ExpenditureInvoiceMessage;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.ordering.PurchaseOrder;
 

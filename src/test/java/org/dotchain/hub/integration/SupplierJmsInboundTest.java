@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.messaging.SupplierHeaders;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.OrderTracking;
 import org.dotchain.hub.ordering.PurchaseOrder;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.delivery.Despatches;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

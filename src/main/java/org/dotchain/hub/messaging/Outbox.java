@@ -1,4 +1,4 @@
-package org.dotchain.hub.integration;
+package org.dotchain.hub.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.dotchain.hub.integration;
+package org.dotchain.hub.messaging;
 
 /** Names of the broker addresses that lead to a supplier's system, or to the DPA finance system. */
 public final class SupplierChannels {

@@ -1,4 +1,4 @@
-package org.dotchain.hub.integration;
+package org.dotchain.hub.messaging;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,11 +1,11 @@
-package org.dotchain.hub.settlement;
+package org.dotchain.hub.delivery;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** A signed expenditure invoice, told to its supplier: contract connectors/contracts/expenditure-invoice-v1.schema.json. */
-record ExpenditureInvoiceMessage(String contractVersion, String messageType, String invoiceNumber, String orderNumber,
+public record ExpenditureInvoiceMessage(String contractVersion, String messageType, String invoiceNumber, String orderNumber,
                                  String unitCode, Instant signedAt, String total, List<Line> lines) {
 
     static final String TYPE = "EXPENDITURE_INVOICE";
@@ -21,7 +21,7 @@ record ExpenditureInvoiceMessage(String contractVersion, String messageType, Str
                         amount(line.getAmount()))).toList());
     }
 
-    static String amount(BigDecimal amount) {
+    public static String amount(BigDecimal amount) {
         return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 }

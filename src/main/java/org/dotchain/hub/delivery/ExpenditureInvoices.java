@@ -1,4 +1,4 @@
-package org.dotchain.hub.settlement;
+package org.dotchain.hub.delivery;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.audit.AuditTrail;
-import org.dotchain.hub.delivery.Shipment;
-import org.dotchain.hub.delivery.ShipmentItem;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.documents.DocumentRequest;
-import org.dotchain.hub.integration.Outbox;
-import org.dotchain.hub.integration.SupplierChannels;
+import org.dotchain.hub.messaging.Outbox;
+import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.signing.RequiredSigner;

@@ -1,4 +1,4 @@
-package org.dotchain.hub.integration;
+package org.dotchain.hub.messaging;
 
 /** Exchange headers of the supplier routes. */
 public final class SupplierHeaders {

@@ -1,4 +1,4 @@
-package org.dotchain.hub.ordering;
+package org.dotchain.hub.delivery;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import org.dotchain.hub.audit.AuditTrail;
-import org.dotchain.hub.delivery.Shipment;
-import org.dotchain.hub.delivery.ShipmentItem;
+import org.dotchain.hub.ordering.OrderLine;
+import org.dotchain.hub.ordering.OrderStatus;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.dotchain.hub.ordering.PurchaseOrderRepository;
+import org.dotchain.hub.ordering.SupplierOrderResponses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

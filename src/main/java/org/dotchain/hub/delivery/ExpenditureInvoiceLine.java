@@ -1,4 +1,4 @@
-package org.dotchain.hub.settlement;
+package org.dotchain.hub.delivery;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,4 +1,4 @@
-package org.dotchain.hub.settlement;
+package org.dotchain.hub.delivery;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.dotchain.hub.delivery.Shipment;
 import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.PurchaseOrder;
 
@@ -75,7 +74,7 @@ public class ExpenditureInvoice {
         this.signedAt = at;
     }
 
-    void certified() {
+    public void certified() {
         this.status = Status.CERTIFIED;
     }
 

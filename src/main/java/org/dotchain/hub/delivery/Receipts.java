@@ -1,4 +1,4 @@
-package org.dotchain.hub.ordering;
+package org.dotchain.hub.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,11 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.audit.AuditTrail;
-import org.dotchain.hub.delivery.Shipment;
-import org.dotchain.hub.delivery.ShipmentItem;
 import org.dotchain.hub.operations.Alerts;
+import org.dotchain.hub.ordering.IllegalOrderTransitionException;
+import org.dotchain.hub.ordering.OrderStatus;
+import org.dotchain.hub.ordering.PurchaseOrder;
+import org.dotchain.hub.ordering.PurchaseOrderRepository;
 import org.dotchain.hub.platform.InvalidFieldException;
-import org.dotchain.hub.settlement.ExpenditureInvoices;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +42,16 @@ public class Receipts {
             EnumSet.of(ShipmentItem.Status.RECEIVED, ShipmentItem.Status.AUTHORISED);
 
     private final PurchaseOrderRepository orders;
+    private final ShipmentRepository shipments;
     private final ExpenditureInvoices invoices;
     private final Alerts alerts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Receipts(PurchaseOrderRepository orders, ExpenditureInvoices invoices, Alerts alerts, AuditTrail audit,
-             Clock clock) {
+    Receipts(PurchaseOrderRepository orders, ShipmentRepository shipments, ExpenditureInvoices invoices,
+             Alerts alerts, AuditTrail audit, Clock clock) {
         this.orders = orders;
+        this.shipments = shipments;
         this.invoices = invoices;
         this.alerts = alerts;
         this.audit = audit;
@@ -59,7 +62,8 @@ public class Receipts {
                               List<Refusal> refusals, HubUser receiver) {
         PurchaseOrder order = orders.findByOrderNumberAndUnitId(orderNumber, receiver.unitId())
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
-        Shipment shipment = order.getShipments().stream()
+        List<Shipment> shipped = shipments.findByOrderOrderById(order);
+        Shipment shipment = shipped.stream()
                 .filter(candidate -> candidate.getDespatchNumber().equals(despatchNumber)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("Order " + orderNumber + " has no despatch "
                         + despatchNumber));
@@ -92,7 +96,7 @@ public class Receipts {
         List<String> missing = items.keySet().stream().filter(serial -> !named.contains(serial)).sorted().toList();
         shipment.received(clock.instant());
 
-        boolean everythingArrived = order.getLines().stream().allMatch(line -> order.getShipments().stream()
+        boolean everythingArrived = order.getLines().stream().allMatch(line -> shipped.stream()
                 .flatMap(s -> s.getItems().stream())
                 .filter(item -> item.getOrderLine().equals(line) && ARRIVED.contains(item.getStatus()))
                 .count() == line.getQuantity());
@@ -124,7 +128,7 @@ public class Receipts {
     public List<ItemView> items(String orderNumber, HubUser caller) {
         PurchaseOrder order = orders.findByOrderNumberAndUnitId(orderNumber, caller.unitId())
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
-        return order.getShipments().stream().flatMap(shipment -> shipment.getItems().stream())
+        return shipments.findByOrderOrderById(order).stream().flatMap(shipment -> shipment.getItems().stream())
                 .map(item -> new ItemView(item.getSerialNumber(), item.getOrderLine().getLineNumber(),
                         item.getOrderLine().getProductCode(), item.getShipment().getDespatchNumber(), item.getStatus(),
                         item.getRefusalReason()))
