@@ -40,6 +40,23 @@ class BrokerIsolationTest {
     }
 
     @Test
+    void aSupplierOnlyTakesItsOrdersAndSendsItsMessages() {
+        JmsTemplate skyforge = new JmsTemplate(connections.as("skyforge"));
+        skyforge.setReceiveTimeout(1_000);
+
+        assertThatThrownBy(() -> skyforge.receive("supplier.skyforge.inbound.DLQ"))
+                .as("its dead letters are the operators'").isInstanceOf(JmsSecurityException.class);
+        assertThatThrownBy(() -> skyforge.send("supplier.skyforge.inbound.DLQ", session ->
+                session.createTextMessage("{}"))).as("nor can it forge one").isInstanceOf(JmsSecurityException.class);
+        assertThatThrownBy(() -> skyforge.receive("supplier.skyforge.orders.DLQ"))
+                .isInstanceOf(JmsSecurityException.class);
+        assertThatThrownBy(() -> skyforge.receive("supplier.skyforge.inbound"))
+                .as("what it sent is the hub's to take").isInstanceOf(JmsSecurityException.class);
+        assertThatThrownBy(() -> skyforge.send("supplier.skyforge.orders", session -> session.createTextMessage("{}")))
+                .as("orders come from the hub").isInstanceOf(JmsSecurityException.class);
+    }
+
+    @Test
     void theBrokerAdmitsNoAnonymousConnection() {
         JmsTemplate anonymous = new JmsTemplate(connections.anonymous());
         anonymous.setReceiveTimeout(1_000);

@@ -3,6 +3,7 @@ package org.dotchain.hub.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.math.BigDecimal;
@@ -36,6 +37,9 @@ class SupplierJmsInboundTest {
 
     @Autowired
     SupplierConnections connections;
+    /** The hub's own connection: a supplier may not read its dead letters, operators do. */
+    @Autowired
+    ConnectionFactory hubConnections;
     @Autowired
     JdbcTemplate db;
     @Autowired
@@ -170,8 +174,9 @@ class SupplierJmsInboundTest {
     }
 
     private Message deadLetter(String messageId, long timeoutMillis) {
-        supplier.setReceiveTimeout(timeoutMillis);
-        return supplier.receiveSelected(DEAD_LETTERS, "hubMessageId = '" + messageId + "'");
+        JmsTemplate hub = new JmsTemplate(hubConnections);
+        hub.setReceiveTimeout(timeoutMillis);
+        return hub.receiveSelected(DEAD_LETTERS, "hubMessageId = '" + messageId + "'");
     }
 
     private void awaitStatus(String status) {
