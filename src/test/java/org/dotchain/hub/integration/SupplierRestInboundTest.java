@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
@@ -147,6 +148,16 @@ class SupplierRestInboundTest {
                 + UUID.randomUUID() + "\",\"orderNumber\":\"" + orderNumber + "\"}";
 
         assertProblem(post("steppe", body, sign("steppe", body)), HttpStatus.UNPROCESSABLE_ENTITY, "responseCode");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
+    void aRejectionWithoutItsReasonIs422AndChangesNothing() {
+        for (String body : List.of(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE")
+                        .replace(",\"reason\":\"no capacity\"", ""),
+                orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE").replace("no capacity", ""))) {
+            assertProblem(post("steppe", body, sign("steppe", body)), HttpStatus.UNPROCESSABLE_ENTITY, "reason");
+        }
         assertThat(status(orderNumber)).isEqualTo("FORMED");
     }
 

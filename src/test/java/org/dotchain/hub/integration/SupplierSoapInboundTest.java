@@ -116,6 +116,15 @@ class SupplierSoapInboundTest {
     }
 
     @Test
+    void aRejectionWithoutItsReasonGetsAFault() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE")
+                .replace("<reason>no capacity</reason>", ""));
+
+        assertRefused(post(envelope, sign("viriy", envelope)), "invalid-message", "reason");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
+    @Test
     void anExternalEntityIsNeverResolved() {
         String envelope = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
                 + envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP")
