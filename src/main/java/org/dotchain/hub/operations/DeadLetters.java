@@ -1,14 +1,20 @@
 package org.dotchain.hub.operations;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -45,8 +51,9 @@ public class DeadLetters {
         this.transaction = transaction;
     }
 
+    /** @param bodyEncoding text, or base64 for a body of bytes that are not UTF-8 text; null for no body */
     public record DeadLetter(String queue, String jmsMessageId, String messageId, String reason, Instant failedAt,
-                             String body) {
+                             String body, String bodyEncoding) {
     }
 
     public List<DeadLetter> list() {
@@ -90,7 +97,7 @@ public class DeadLetters {
                 if (replay) {
                     try (MessageProducer producer = session.createProducer(
                             session.createQueue(queue.substring(0, queue.length() - SUFFIX.length())))) {
-                        TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+                        Message copy = copyOf(session, message);
                         for (String header : new String[] {"hubMessageId", "hubMessageType"}) {
                             if (message.propertyExists(header)) {
                                 copy.setStringProperty(header, message.getStringProperty(header));
@@ -122,12 +129,50 @@ public class DeadLetters {
 
     private static DeadLetter view(String queue, Message message) {
         try {
+            Body body = bodyOf(message);
             return new DeadLetter(queue, message.getJMSMessageID(), message.getStringProperty("hubMessageId"),
                     message.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON),
-                    Instant.ofEpochMilli(message.getJMSTimestamp()),
-                    message instanceof TextMessage text ? text.getText() : null);
+                    Instant.ofEpochMilli(message.getJMSTimestamp()), body.content(), body.encoding());
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read a dead letter of " + queue, e);
         }
+    }
+
+    private record Body(String content, String encoding) {
+    }
+
+    /** The body and how it is written: text as it is, bytes as UTF-8 text where they are that, else Base64. */
+    private static Body bodyOf(Message message) throws JMSException {
+        if (message instanceof TextMessage text && text.getText() != null) {
+            return new Body(text.getText(), "text");
+        }
+        if (message instanceof BytesMessage bytes) {
+            byte[] content = bytesOf(bytes);
+            try {
+                return new Body(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString(), "text");
+            } catch (CharacterCodingException notText) {
+                return new Body(Base64.getEncoder().encodeToString(content), "base64");
+            }
+        }
+        return new Body(null, null);
+    }
+
+    private static Message copyOf(Session session, Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return session.createTextMessage(text.getText());
+        }
+        if (message instanceof BytesMessage bytes) {
+            BytesMessage copy = session.createBytesMessage();
+            copy.writeBytes(bytesOf(bytes));
+            return copy;
+        }
+        throw new IllegalArgumentException("Only a dead letter of text or bytes can be replayed");
+    }
+
+    private static byte[] bytesOf(BytesMessage message) throws JMSException {
+        message.reset();
+        byte[] content = new byte[(int) message.getBodyLength()];
+        message.readBytes(content);
+        return content;
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.BytesMessage;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.ApiClient;
@@ -60,6 +62,31 @@ class DeadLetterReplayTest {
                 "%:" + messageId)).isEqualTo(1);
         assertThat(api.as("orderer.a1001").get("/api/operations/dead-letters").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aDeadLetterOfBytesShowsItsBodyAndCanBeReplayed() {
+        String messageId = "msg-" + UUID.randomUUID();
+        byte[] notText = {(byte) 0xff, 0x00, 0x7b, (byte) 0xfe};
+        new JmsTemplate(connections.as("skyforge")).send("supplier.skyforge.inbound", session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(notText);
+            message.setStringProperty("hubMessageId", messageId);
+            return message;
+        });
+        ApiClient.As operator = api.as("operator");
+        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> operator.deadLetter(messageId),
+                found -> found != null);
+        assertThat(letter.get("bodyEncoding").asText()).isEqualTo("base64");
+        assertThat(Base64.getDecoder().decode(letter.get("body").asText())).isEqualTo(notText);
+
+        String path = "/api/operations/dead-letters/" + DEAD_LETTERS + "/" + letter.get("jmsMessageId").asText();
+        assertThat(operator.post(path + "/replay", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode again = await().atMost(Duration.ofSeconds(10)).until(() -> operator.deadLetter(messageId),
+                found -> found != null && !found.get("jmsMessageId").asText().equals(letter.get("jmsMessageId").asText()));
+        assertThat(again.get("body").asText()).as("the same bytes, dead-lettered again").isEqualTo(letter.get("body").asText());
+        assertThat(operator.delete("/api/operations/dead-letters/" + DEAD_LETTERS + "/"
+                + again.get("jmsMessageId").asText()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
