@@ -13,7 +13,6 @@ import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,7 @@ public class AccessAdministration {
 
     AccessAdministration(MilitaryUnitRepository units, PersonRepository persons, SupplierRepository suppliers,
                          ApiTokenRepository tokens, EntityManager entityManager, AuditTrail audit, Clock clock,
-                         @Value("${hub.access.activation-lifetime:P7D}") Duration activationLifetime) {
+                         AccessProperties settings) {
         this.units = units;
         this.persons = persons;
         this.suppliers = suppliers;
@@ -47,7 +46,7 @@ public class AccessAdministration {
         this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
-        this.activationLifetime = activationLifetime;
+        this.activationLifetime = settings.activationLifetime();
     }
 
     public record DesignatedPerson(String username, String fullName, Set<Role> roles) {

@@ -6,7 +6,6 @@ import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -32,14 +31,13 @@ class DemoAccounts implements ApplicationRunner {
     private final String totpSecret;
 
     DemoAccounts(PersonRepository persons, MilitaryUnitRepository units, SupplierRepository suppliers,
-                 PasswordEncoder passwords, @Value("${hub.demo.password}") String password,
-                 @Value("${hub.demo.totp-secret}") String totpSecret) {
+                 PasswordEncoder passwords, DemoProperties demo) {
         this.persons = persons;
         this.units = units;
         this.suppliers = suppliers;
         this.passwords = passwords;
-        this.password = password;
-        this.totpSecret = totpSecret;
+        this.password = demo.password();
+        this.totpSecret = demo.totpSecret();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,13 +27,13 @@ public class TwoFactorLogin {
     private final Duration tokenLifetime;
 
     TwoFactorLogin(PersonRepository persons, ApiTokenRepository tokens, PasswordEncoder passwords, TotpCodes totp,
-                   Clock clock, @Value("${hub.access.token-lifetime:PT8H}") Duration tokenLifetime) {
+                   Clock clock, AccessProperties settings) {
         this.persons = persons;
         this.tokens = tokens;
         this.passwords = passwords;
         this.totp = totp;
         this.clock = clock;
-        this.tokenLifetime = tokenLifetime;
+        this.tokenLifetime = settings.tokenLifetime();
     }
 
     public record IssuedToken(String token, Instant expiresAt) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.component.freemarker.FreemarkerComponent;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,9 +21,8 @@ import org.springframework.context.annotation.Bean;
 public class TemplateConfiguration {
 
     @Bean
-    ComponentCustomizer documentTemplates(@Value("${hub.documents.templates-dir:}") String templatesDir)
-            throws IOException {
-        freemarker.template.Configuration templates = templates(templatesDir);
+    ComponentCustomizer documentTemplates(DocumentsProperties settings) throws IOException {
+        freemarker.template.Configuration templates = templates(settings.templatesDir());
         return ComponentCustomizer.builder(FreemarkerComponent.class)
                 .build(component -> component.setConfiguration(templates));
     }

@@ -11,9 +11,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dotchain.hub.platform.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,13 @@ public class SupplierKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Optional<byte[]>> known = new ConcurrentHashMap<>();
 
-    public SupplierKeys(Environment environment, @Value("${hub.data-dir}") Path dataDir,
-                 @Value("${hub.suppliers.generate-missing-keys:false}") boolean generateMissing) {
+    @Autowired
+    SupplierKeys(Environment environment, HubProperties hub, SupplierSettings settings) {
+        this(environment, hub.dataDir(), settings.generateMissingKeys());
+    }
+
+    /** The keys of the hub whose data folder is {@code dataDir}, as its partners' systems read them. */
+    public SupplierKeys(Environment environment, Path dataDir, boolean generateMissing) {
         this.environment = environment;
         this.folder = dataDir.resolve("supplier-keys");
         this.generateMissing = generateMissing;

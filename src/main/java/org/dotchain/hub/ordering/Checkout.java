@@ -24,7 +24,6 @@ import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.platform.InvalidFieldException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +51,7 @@ public class Checkout {
 
     Checkout(CartService carts, ProductRepository products, PurchaseOrderRepository orders, BudgetLedger ledger,
              OrderDocuments documents, Outbox outbox, AuditTrail audit, EntityManager entityManager,
-             OrderTracking tracking, Clock clock, @Value("${hub.ordering.pre-order-answer-days:5}") int answerDays) {
+             OrderTracking tracking, Clock clock, OrderingProperties settings) {
         this.carts = carts;
         this.products = products;
         this.orders = orders;
@@ -63,7 +62,7 @@ public class Checkout {
         this.entityManager = entityManager;
         this.tracking = tracking;
         this.clock = clock;
-        this.answerDays = answerDays;
+        this.answerDays = settings.preOrderAnswerDays();
     }
 
     public record Result(List<OrderView> orders, List<OrderView> preOrders) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.delivery.ExpenditureInvoice;
 import org.dotchain.hub.operations.Alerts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +24,11 @@ public class CertificateDeadlines {
     private final Duration period;
 
     CertificateDeadlines(EntityManager entityManager, Alerts alerts, Clock clock,
-                         @Value("${hub.settlement.certificate-period:P10D}") Duration period) {
+                         SettlementProperties settings) {
         this.entityManager = entityManager;
         this.alerts = alerts;
         this.clock = clock;
-        this.period = period;
+        this.period = settings.certificatePeriod();
     }
 
     /** Flags the invoices left uncertified too long; answers those newly flagged. */

@@ -1,8 +1,7 @@
 package org.dotchain.hub.signing;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import org.dotchain.hub.platform.HubProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +16,9 @@ class DevelopmentSigningConfiguration {
 
     @Bean
     DevelopmentCertificateAuthority developmentCertificateAuthority(
-            @Value("${hub.data-dir}") Path dataDir,
-            @Value("${hub.signing.development.keystore-password}") String password, Clock clock) {
-        DevelopmentCertificateAuthority authority =
-                new DevelopmentCertificateAuthority(dataDir.resolve("pki"), password.toCharArray(), clock);
+            HubProperties hub, SigningProperties settings, Clock clock) {
+        DevelopmentCertificateAuthority authority = new DevelopmentCertificateAuthority(hub.dataDir().resolve("pki"),
+                settings.development().keystorePassword().toCharArray(), clock);
         authority.caCertificate();
         return authority;
     }

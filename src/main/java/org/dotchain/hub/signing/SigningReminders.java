@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.operations.Alerts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +25,11 @@ public class SigningReminders {
     private final Duration after;
 
     SigningReminders(EntityManager entityManager, Alerts alerts, Clock clock,
-                     @Value("${hub.signing.reminder-after:PT48H}") Duration after) {
+                     SigningProperties settings) {
         this.entityManager = entityManager;
         this.alerts = alerts;
         this.clock = clock;
-        this.after = after;
+        this.after = settings.reminderAfter();
     }
 
     /** Reminds whoever has kept a round waiting too long; answers the documents newly reminded of. */

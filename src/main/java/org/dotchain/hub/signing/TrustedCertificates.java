@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +23,8 @@ public class TrustedCertificates {
     private final List<X509Certificate> configured;
     private final ObjectProvider<DevelopmentCertificateAuthority> development;
 
-    TrustedCertificates(@Value("${hub.signing.trusted-certificates:}") List<String> files,
-                        ObjectProvider<DevelopmentCertificateAuthority> development) {
-        this.configured = files.stream().filter(file -> !file.isBlank()).map(TrustedCertificates::read).toList();
+    TrustedCertificates(SigningProperties settings, ObjectProvider<DevelopmentCertificateAuthority> development) {
+        this.configured = settings.trustedCertificates().stream().filter(file -> !file.isBlank()).map(TrustedCertificates::read).toList();
         this.development = development;
     }
 

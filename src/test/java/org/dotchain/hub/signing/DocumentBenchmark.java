@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,9 @@ public final class DocumentBenchmark {
         PdfSignaturePreparer preparer = new PdfSignaturePreparer();
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("ca", ca));
         SignatureVerifier verifier = new SignatureVerifier(
-                new TrustedCertificates(List.of(), beans.getBeanProvider(DevelopmentCertificateAuthority.class)),
+                new TrustedCertificates(new SigningProperties(Duration.ofHours(48), List.of(),
+                        new SigningProperties.Development(true, "benchmark")),
+                        beans.getBeanProvider(DevelopmentCertificateAuthority.class)),
                 schemes, Clock.systemUTC());
         List<ExpectedSigner> expected = List.of(new ExpectedSigner("sig1-supplier-skyforge", "supplier:skyforge"));
 

@@ -1,0 +1,19 @@
+package org.dotchain.hub.access;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param tokenLifetime      how long a login's bearer token lasts
+ * @param activationLifetime how long a one-time activation token lasts
+ */
+@Validated
+@ConfigurationProperties("hub.access")
+public record AccessProperties(
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("PT8H") Duration tokenLifetime,
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("P7D") Duration activationLifetime) {
+}
