@@ -127,6 +127,8 @@ class SupplierTransportRoutes extends RouteBuilder {
         // REST: POSTed as JSON with the message id in the header hubMessageId
         outboundTemplate("supplier-rest-outbound")
                 .bean("requestSignatures", "signOutbound")
+                // the contract's headers go out (hubMessageId, hubMessageType, the signature), not the hub's own
+                .removeHeader(SupplierHeaders.SUPPLIER)
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .to("{{endpoint}}?throwExceptionOnFailure=true");

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.messaging.SupplierHeaders;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,8 @@ class SupplierRestOutboundTest {
                 delivered.add(Map.of("body", body,
                         "messageId", String.valueOf(exchange.getRequestHeaders().getFirst("hubMessageId")),
                         "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.TIMESTAMP)),
-                        "signature", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.SIGNATURE))));
+                        "signature", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.SIGNATURE)),
+                        "internal", String.valueOf(exchange.getRequestHeaders().getFirst(SupplierHeaders.SUPPLIER))));
             }
             exchange.sendResponseHeaders(up.get() ? 200 : 503, -1);
             exchange.close();
@@ -96,6 +98,7 @@ class SupplierRestOutboundTest {
         Map<String, String> received = delivered.stream()
                 .filter(delivery -> delivery.get("body").contains(order.getOrderNumber())).findFirst().orElseThrow();
         assertThat(received.get("messageId")).isEqualTo(messageId);
+        assertThat(received.get("internal")).as("no header the contract does not name").isEqualTo("null");
         assertThat(received.get("signature")).isEqualTo(Base64.getEncoder().encodeToString(RequestSignatures.sign(
                 keys.keyOf("steppe").orElseThrow(), received.get("timestamp"), received.get("body"))));
         assertThat(operator.deadLetter(messageId)).isNull();
