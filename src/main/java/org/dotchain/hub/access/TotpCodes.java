@@ -26,7 +26,7 @@ public class TotpCodes {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    TotpCodes(Clock clock) {
+    public TotpCodes(Clock clock) {
         this.clock = clock;
     }
 

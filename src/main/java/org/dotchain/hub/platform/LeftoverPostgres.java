@@ -35,10 +35,18 @@ final class LeftoverPostgres {
     /** The live process that the folder's postmaster.pid names, if any: PostgreSQL, or whatever now has its pid. */
     static Optional<ProcessHandle> serverOn(Path dataDirectory) {
         try {
-            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
-        } catch (IOException | NumberFormatException e) {
+            return serverOf(Files.readAllLines(dataDirectory.resolve("postmaster.pid")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** postmaster.pid: its first line is the server's pid, its fourth the port. */
+    private static Optional<ProcessHandle> serverOf(List<String> lockFileLines) {
+        try {
+            return lockFileLines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lockFileLines.get(0).trim())).filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
@@ -49,7 +57,8 @@ final class LeftoverPostgres {
         if (!Files.isRegularFile(lockFile)) {
             return;
         }
-        Optional<ProcessHandle> server = serverOn(dataDirectory);
+        List<String> lines = Files.readAllLines(lockFile);
+        Optional<ProcessHandle> server = serverOf(lines);
         if (server.isEmpty()) {
             // PostgreSQL itself replaces a lock file whose process is gone
             log.warn("The embedded PostgreSQL in {} did not shut down cleanly last time; it will recover its data "
@@ -67,7 +76,7 @@ final class LeftoverPostgres {
             Files.delete(lockFile);
             return;
         }
-        String port = Files.readAllLines(lockFile).stream().skip(3).findFirst().orElse("?").trim();
+        String port = lines.size() > 3 ? lines.get(3).trim() : "?";
         log.warn("Found PostgreSQL (pid {}, port {}) still running on {}, left by a run of the hub that did not stop "
                 + "cleanly; stopping it before starting the embedded PostgreSQL again", process.pid(), port, dataDirectory);
         fastShutdown(process);

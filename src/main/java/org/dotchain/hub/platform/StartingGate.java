@@ -1,5 +1,6 @@
 package org.dotchain.hub.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,7 +29,12 @@ class StartingGate extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
+    private final ObjectMapper json;
     private volatile boolean ready;
+
+    StartingGate(ObjectMapper json) {
+        this.json = json;
+    }
 
     @EventListener
     void onReadiness(AvailabilityChangeEvent<ReadinessState> change) {
@@ -46,8 +53,7 @@ class StartingGate extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"/problems/starting\",\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\"The hub is starting or stopping; send the request again in " + RETRY_AFTER_SECONDS
-                + " s\"}");
+        json.writeValue(response.getWriter(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "starting",
+                "The hub is starting or stopping; send the request again in " + RETRY_AFTER_SECONDS + " s"));
     }
 }

@@ -1,10 +1,8 @@
 package org.dotchain.hub.platform;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
+import org.dotchain.hub.access.TotpCodes;
 import org.dotchain.reference.ReferenceSupplierApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -65,13 +63,9 @@ public final class StockUnderKillsSoak {
     private final int postgresPort;
     private final int partnersPort;
 
-    private StockUnderKillsSoak() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            postgresPort = socket.getLocalPort();
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            partnersPort = socket.getLocalPort();
-        }
+    private StockUnderKillsSoak() {
+        postgresPort = HubProcess.freePort();
+        partnersPort = HubProcess.freePort();
         String partners = "http://127.0.0.1:" + partnersPort;
         hub = new HubProcess(Path.of("target", "soak", "kills-" + UUID.randomUUID(), "data"), List.of(
                 "--hub.embedded-postgres.port=" + postgresPort,
@@ -332,13 +326,6 @@ public final class StockUnderKillsSoak {
     }
 
     private static String totpNow() {
-        try {
-            TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
-            byte[] key = new Base32().decode(TOTP_SECRET);
-            return String.format("%06d", generator.generateOneTimePassword(
-                    new SecretKeySpec(key, generator.getAlgorithm()), Instant.now()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new TotpCodes(Clock.systemUTC()).codeAt(TOTP_SECRET, Instant.now());
     }
 }
