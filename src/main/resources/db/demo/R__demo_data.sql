@@ -7,10 +7,12 @@ insert into military_unit (code, designation) values
     ('A3003', 'Military unit A3003')
 on conflict (code) do nothing;
 
+-- the suppliers' rows are their connector files' (connectors/<code>.camel.yaml), brought up to date at every start;
+-- here only so that the showcase below has its suppliers on the first start
 insert into supplier (code, name, registration_code, connector_ref) values
-    ('skyforge', 'Skyforge Dynamics LLC', '41234567', 'skyforge'),
-    ('viriy',    'Viriy Aero LLC',        '42345678', 'viriy'),
-    ('steppe',   'Steppe Robotics LLC',   '43456789', 'steppe')
+    ('skyforge', 'Skyforge Dynamics LLC', '41234567', 'connectors/skyforge.camel.yaml'),
+    ('viriy',    'Viriy Aero LLC',        '42345678', 'connectors/viriy.camel.yaml'),
+    ('steppe',   'Steppe Robotics LLC',   '43456789', 'connectors/steppe.camel.yaml')
 on conflict (code) do nothing;
 
 insert into product (code, supplier_id, name, product_type, description, unit_price, stock, lead_time_days, specifications)

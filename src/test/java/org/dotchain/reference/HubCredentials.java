@@ -20,7 +20,8 @@ class HubCredentials {
 
     @Bean
     SupplierKeys supplierKeys(Environment environment, ReferenceSupplierProperties settings) {
-        return new SupplierKeys(environment, settings.dataDir(), false);
+        return new SupplierKeys(environment, settings.dataDir(), false, code -> code.equals(FinanceSystem.PARTY)
+                ? "hub.finance" : SupplierKeys.CONVENTION + code);
     }
 
     /** The time requests are signed and checked by; it must agree with the hub's within five minutes. */

@@ -15,7 +15,7 @@ import org.dotchain.contracts.suppliermessages.v1.Refused;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.integration.SoapMessages;
 import org.dotchain.hub.integration.SupplierKeys;
-import org.dotchain.hub.messaging.SupplierHeaders;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.reference.ReferenceSupplierProperties.Mode;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -76,17 +76,17 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .split(body())
                     .delay(simple("${body.after.toMillis()}"))
                     .filter(exchange -> !isCancelledDespatch(exchange.getIn().getBody(SupplierSystem.Answer.class)))
-                    .setHeader(SupplierHeaders.SUPPLIER, simple("${body.supplier}"))
+                    .setHeader(PartnerHeaders.PARTNER, simple("${body.supplier}"))
                     .setBody(exchange -> exchange.getIn().getBody(SupplierSystem.Answer.class).message().toString())
                     .loop(method(system, "copies")).copy()
-                        .toD("direct:to-hub-${header." + SupplierHeaders.SUPPLIER + "}");
+                        .toD("direct:to-hub-${header." + PartnerHeaders.PARTNER + "}");
     }
 
     private void take(Exchange exchange) throws Exception {
         if (system.mode() == Mode.DOWN) {
             throw new IllegalStateException("The supplier's system is down");
         }
-        String supplier = exchange.getIn().getHeader(SupplierHeaders.SUPPLIER, String.class);
+        String supplier = exchange.getIn().getHeader(PartnerHeaders.PARTNER, String.class);
         JsonNode message = json.readTree(exchange.getIn().getBody(String.class));
         String messageId = exchange.getIn().getHeader("hubMessageId", message.path("messageId").asText(), String.class);
         exchange.setProperty("hubMessageId", messageId);
@@ -106,7 +106,8 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                     .setBody(simple("${exception.message}"))
                 .end()
                 .convertBodyTo(String.class)
-                .bean("requestSignatures", "verifyFinance")
+                .setHeader(PartnerHeaders.PARTNER, constant(FinanceSystem.PARTY))
+                .bean("requestSignatures", "verify")
                 .process(exchange -> {
                     if (system.mode() == Mode.DOWN) {
                         throw new IllegalStateException("The finance system is down");
@@ -122,7 +123,8 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
                 .setBody(constant(""));
         toHub(FinanceSystem.PARTY)
-                .bean("requestSignatures", "signForFinance")
+                .setHeader(PartnerHeaders.PARTNER, constant(FinanceSystem.PARTY))
+                .bean("requestSignatures", "signOutbound")
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .to(settings.hubUrl() + "/api/finance/messages?throwExceptionOnFailure=true");
@@ -141,7 +143,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         getContext().addComponent(component, JmsComponent.jmsComponent(new CachingConnectionFactory(broker)));
 
         from(component + ":queue:supplier." + supplier + ".orders").routeId(jmsRouteOf(supplier))
-                .setHeader(SupplierHeaders.SUPPLIER, constant(supplier))
+                .setHeader(PartnerHeaders.PARTNER, constant(supplier))
                 .to("direct:from-hub");
         toHub(supplier)
                 .to(component + ":queue:supplier." + supplier + ".inbound");
@@ -154,7 +156,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                     .setBody(simple("${exception.message}"))
                 .end()
                 .convertBodyTo(String.class)
-                .setHeader(SupplierHeaders.SUPPLIER, constant(supplier))
+                .setHeader(PartnerHeaders.PARTNER, constant(supplier))
                 .bean("requestSignatures", "verify")
                 .to("direct:from-hub")
                 .removeHeaders("*")
@@ -171,7 +173,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         from(SoapMessages.endpoint("/" + supplier + "/hub/orders", HubOrders.class, supplier))
                 .routeId(supplier + "-orders-soap")
                 .process(SoapMessages::requestToJson)
-                .setHeader(SupplierHeaders.SUPPLIER, constant(supplier))
+                .setHeader(PartnerHeaders.PARTNER, constant(supplier))
                 .to("direct:from-hub")
                 .setBody(exchange -> SoapMessages.acknowledgement(exchange.getProperty("hubMessageId", String.class),
                         "accepted"));

@@ -20,6 +20,8 @@ public record ProductFilter(String type, String supplier, Boolean inStock, BigDe
     Specification<Product> toSpecification() {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            // a supplier whose connector file is gone offers nothing
+            where.add(cb.isTrue(root.get("supplier").get("active")));
             if (type != null) {
                 where.add(cb.equal(root.get("productType"), type.toUpperCase(Locale.ROOT)));
             }

@@ -6,7 +6,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** A manufacturer registered by the DPA; its connector reference names the file in connectors/ that reaches its system. */
+/**
+ * A manufacturer the DPA contracts with, as its connector file describes it (connectors/&lt;code&gt;.camel.yaml, named
+ * by the connector reference); inactive once its file is gone, its history kept.
+ */
 @Entity
 public class Supplier {
 
@@ -17,6 +20,7 @@ public class Supplier {
     private String name;
     private String registrationCode;
     private String connectorRef;
+    private boolean active = true;
     private Instant createdAt = Instant.now();
 
     protected Supplier() {
@@ -27,6 +31,22 @@ public class Supplier {
         this.name = name;
         this.registrationCode = registrationCode;
         this.connectorRef = connectorRef;
+    }
+
+    /** What its connector file says of it now; a supplier described again is active again. */
+    public void describe(String name, String registrationCode, String connectorRef) {
+        this.name = name;
+        this.registrationCode = registrationCode;
+        this.connectorRef = connectorRef;
+        this.active = true;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public boolean isActive() {
+        return active;
     }
 
     public Long getId() {

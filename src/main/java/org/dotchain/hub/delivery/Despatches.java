@@ -11,6 +11,7 @@ import org.dotchain.hub.ordering.OrderStatus;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.ordering.PurchaseOrderRepository;
 import org.dotchain.hub.ordering.SupplierOrderResponses;
+import org.dotchain.hub.platform.InvalidMessageException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +43,15 @@ public class Despatches {
         entityManager.persist(shipment);
         for (DespatchedLine despatched : lines) {
             OrderLine line = order.getLines().stream().filter(l -> l.getLineNumber() == despatched.lineNumber())
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("Order " + orderNumber
+                    .findFirst().orElseThrow(() -> new InvalidMessageException("Order " + orderNumber
                             + " has no line " + despatched.lineNumber()));
             if (despatched.serialNumbers().size() != despatched.quantity()) {
-                throw new IllegalArgumentException("Line " + despatched.lineNumber() + " ships " + despatched.quantity()
+                throw new InvalidMessageException("Line " + despatched.lineNumber() + " ships " + despatched.quantity()
                         + " items but names " + despatched.serialNumbers().size() + " serial numbers");
             }
             long shippedBefore = shipped(line);
             if (shippedBefore + despatched.quantity() > line.getQuantity()) {
-                throw new IllegalArgumentException("Line " + despatched.lineNumber() + " of order " + orderNumber
+                throw new InvalidMessageException("Line " + despatched.lineNumber() + " of order " + orderNumber
                         + " has " + line.getQuantity() + " items, " + shippedBefore + " shipped already");
             }
             for (String serial : despatched.serialNumbers()) {

@@ -12,11 +12,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
-import org.dotchain.hub.messaging.SupplierHeaders;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed requests from suppliers' systems: HMAC-SHA256 with the supplier's own key over
+ * Signed requests from partners' systems, suppliers' and the DPA finance system's: HMAC-SHA256 with the supplier's own key over
  * "&lt;timestamp&gt;\n&lt;body&gt;", sent as headers X-Hub-Timestamp (epoch seconds) and X-Hub-Signature (Base64).
  * A request more than five minutes from the hub's clock is refused, so a captured request cannot be replayed later;
  * within the window, the message id makes a replay harmless.
@@ -37,30 +37,15 @@ public class RequestSignatures {
     }
 
     /** Passes silently, or says why the request is not the supplier's. */
-    public void verify(@Header(SupplierHeaders.SUPPLIER) String supplier, @Header(TIMESTAMP) String timestamp,
+    public void verify(@Header(PartnerHeaders.PARTNER) String supplier, @Header(TIMESTAMP) String timestamp,
                        @Header(SIGNATURE) String signature, @Body String body) {
         verifyBytes(supplier, timestamp, signature, bytes(body));
-    }
-
-    /** Passes silently, or says why the request is not the DPA finance system's. */
-    public void verifyFinance(@Header(TIMESTAMP) String timestamp, @Header(SIGNATURE) String signature,
-                              @Body String body) {
-        check(keys.financeKey().orElseThrow(() ->
-                new SupplierAuthenticationException("The DPA finance system has no signing key")),
-                timestamp, signature, bytes(body));
-    }
-
-    /** Signs a message the hub sends to the DPA finance system, with that system's key. */
-    public void signForFinance(org.apache.camel.Exchange exchange) {
-        exchange.getIn().getHeaders().putAll(signatureWith(keys.financeKey().orElseThrow(() ->
-                new SupplierAuthenticationException("The DPA finance system has no signing key")),
-                bytes(exchange.getIn().getBody(String.class))));
     }
 
     /** The same for a request's body as it came, byte for byte. */
     public void verifyBytes(String supplier, String timestamp, String signature, byte[] body) {
         check(keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")),
+                new SupplierAuthenticationException("Partner " + supplier + " has no signing key")),
                 timestamp, signature, body);
     }
 
@@ -94,9 +79,9 @@ public class RequestSignatures {
         }
     }
 
-    /** Signs a message the hub sends to a supplier, with that supplier's key, the same way suppliers sign theirs. */
+    /** Signs a message the hub sends to a partner, with that partner's key, the same way partners sign theirs. */
     public void signOutbound(org.apache.camel.Exchange exchange) {
-        exchange.getIn().getHeaders().putAll(signatureOf(exchange.getIn().getHeader(SupplierHeaders.SUPPLIER,
+        exchange.getIn().getHeaders().putAll(signatureOf(exchange.getIn().getHeader(PartnerHeaders.PARTNER,
                 String.class), exchange.getIn().getBody(String.class)));
     }
 
@@ -108,7 +93,7 @@ public class RequestSignatures {
     /** The same, for a body of these bytes exactly. */
     public Map<String, String> signatureOf(String supplier, byte[] body) {
         return signatureWith(keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Supplier " + supplier + " has no signing key")), body);
+                new SupplierAuthenticationException("Partner " + supplier + " has no signing key")), body);
     }
 
     /** The signature headers of a request signed now with the key given. */

@@ -3,8 +3,8 @@ package org.dotchain.hub.integration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -12,16 +12,17 @@ import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.message.MessageContentsList;
 import org.dotchain.contracts.suppliermessages.v1.AcceptanceCertificateRequest;
 import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
-import org.dotchain.contracts.suppliermessages.v1.CertificateSignature;
-import org.dotchain.contracts.suppliermessages.v1.ExpenditureInvoice;
-import org.dotchain.contracts.suppliermessages.v1.SigningRequest;
 import org.dotchain.contracts.suppliermessages.v1.Cancellation;
+import org.dotchain.contracts.suppliermessages.v1.CertificateSignature;
 import org.dotchain.contracts.suppliermessages.v1.DespatchAdvice;
+import org.dotchain.contracts.suppliermessages.v1.ExpenditureInvoice;
 import org.dotchain.contracts.suppliermessages.v1.Order;
 import org.dotchain.contracts.suppliermessages.v1.OrderResponse;
 import org.dotchain.contracts.suppliermessages.v1.PreOrderAnswer;
 import org.dotchain.contracts.suppliermessages.v1.PreOrderRequest;
+import org.dotchain.contracts.suppliermessages.v1.SigningRequest;
 import org.dotchain.contracts.suppliermessages.v1.StockUpdate;
+import org.dotchain.hub.platform.InvalidMessageException;
 
 /**
  * A message of the SOAP contract (supplier-messages-v1.xsd) to the JSON message of the same contract version and
@@ -79,14 +80,14 @@ public final class SoapMessages {
         return "cxf:" + address + "?serviceClass=" + service.getName() + "&wsdlURL=" + WSDL
                 + "&serviceName={" + NAMESPACE + "}" + name + "Service&endpointName={" + NAMESPACE + "}" + name + "Port"
                 + "&schemaValidationEnabled=true&cxfConfigurer=#soapSignatures"
-                + "&properties." + SoapSignatures.SUPPLIER_PROPERTY + "=" + supplier;
+                + "&properties." + SoapSignatures.PARTNER_PROPERTY + "=" + supplier;
     }
 
     /** The JSON message of a SOAP message, with its contract version and message type. */
     public static String toJson(Object message) {
         String type = TYPES.get(message.getClass());
         if (type == null) {
-            throw new InvalidSupplierMessageException("Not a message of the contract: " + message.getClass().getName());
+            throw new InvalidMessageException("Not a message of the contract: " + message.getClass().getName());
         }
         ObjectNode node = JSON.createObjectNode()
                 .put("contractVersion", CONTRACT_VERSION)

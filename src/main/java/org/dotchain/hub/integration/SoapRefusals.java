@@ -14,8 +14,13 @@ final class SoapRefusals {
     }
 
     static Fault fault(String type, String detail) {
+        return fault(type, detail, true);
+    }
+
+    /** A client fault for a refusal of the request, a server fault for a request that may pass later. */
+    static Fault fault(String type, String detail, boolean client) {
         Fault fault = new Fault(new IllegalArgumentException(detail == null || detail.isBlank() ? type : detail));
-        fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        fault.setFaultCode(client ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
         Element details = fault.getOrCreateDetail();
         Document document = details.getOwnerDocument();
         Element refusal = document.createElementNS(SoapMessages.NAMESPACE, "refusal");

@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
  * byte of XML is parsed: a request over the size limit, or not signed with the supplier's key, is refused with a
  * fault; the parser behind it is CXF's hardened StAX (Woodstox): no DTDs, so no external entities and no entity
  * expansion. A client endpoint signs each request it sends, over the bytes it sends. The supplier is the endpoint's
- * property hubSupplier, set by the connector.
+ * property hubPartner, set by the connector.
  */
 @Component("soapSignatures")
 public class SoapSignatures implements CxfConfigurer {
 
-    public static final String SUPPLIER_PROPERTY = "hubSupplier";
+    public static final String PARTNER_PROPERTY = "hubPartner";
 
     private final RequestSignatures signatures;
 
@@ -76,7 +76,7 @@ public class SoapSignatures implements CxfConfigurer {
                     try (request) {
                         request.flush();
                         byte[] body = request.getBytes();
-                        String supplier = (String) sent.getContextualProperty(SUPPLIER_PROPERTY);
+                        String supplier = (String) sent.getContextualProperty(PARTNER_PROPERTY);
                         Map<String, List<String>> headers = protocolHeaders(sent);
                         signatures.signatureOf(supplier, body)
                                 .forEach((name, value) -> headers.put(name, List.of(value)));
@@ -103,7 +103,7 @@ public class SoapSignatures implements CxfConfigurer {
                 return;
             }
             byte[] body = readBounded(message);
-            String supplier = (String) message.getContextualProperty(SUPPLIER_PROPERTY);
+            String supplier = (String) message.getContextualProperty(PARTNER_PROPERTY);
             try {
                 signatures.verifyBytes(supplier, header(message, RequestSignatures.TIMESTAMP),
                         header(message, RequestSignatures.SIGNATURE), body);
@@ -119,10 +119,10 @@ public class SoapSignatures implements CxfConfigurer {
 
         private static byte[] readBounded(Message message) {
             try {
-                byte[] body = message.getContent(InputStream.class).readNBytes(SupplierTransportRoutes.MAX_MESSAGE_BYTES + 1);
-                if (body.length > SupplierTransportRoutes.MAX_MESSAGE_BYTES) {
+                byte[] body = message.getContent(InputStream.class).readNBytes(PartnerGate.MAX_MESSAGE_BYTES + 1);
+                if (body.length > PartnerGate.MAX_MESSAGE_BYTES) {
                     throw SoapRefusals.fault("invalid-message",
-                            "The message is larger than " + SupplierTransportRoutes.MAX_MESSAGE_BYTES + " bytes");
+                            "The message is larger than " + PartnerGate.MAX_MESSAGE_BYTES + " bytes");
                 }
                 return body;
             } catch (IOException e) {

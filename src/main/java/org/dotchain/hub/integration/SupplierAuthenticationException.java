@@ -1,9 +1,12 @@
 package org.dotchain.hub.integration;
 
-/** A request that cannot be shown to come from the supplier it names. */
-public class SupplierAuthenticationException extends RuntimeException {
+import org.dotchain.hub.platform.Refusal;
+import org.springframework.http.HttpStatus;
+
+/** A request that cannot be shown to come from the partner it names. */
+public class SupplierAuthenticationException extends Refusal {
 
     public SupplierAuthenticationException(String message) {
-        super(message);
+        super(HttpStatus.UNAUTHORIZED, "unauthenticated-supplier", message);
     }
 }

@@ -7,9 +7,9 @@ import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.messaging.SupplierChannels;
+import org.dotchain.hub.partners.Partner;
+import org.dotchain.hub.partners.Partners;
 import org.dotchain.hub.platform.BrokerSecurity;
 import org.dotchain.hub.platform.EmbeddedBrokerConfiguration;
 import org.slf4j.Logger;
@@ -37,30 +37,28 @@ class SupplierBrokerUsers implements ApplicationRunner {
 
     private final ObjectProvider<EmbeddedActiveMQ> broker;
     private final ObjectProvider<SecurityConfiguration> users;
-    private final SupplierRepository suppliers;
+    private final Partners partners;
     private final SupplierKeys keys;
 
     SupplierBrokerUsers(ObjectProvider<EmbeddedActiveMQ> broker, ObjectProvider<SecurityConfiguration> users,
-                        SupplierRepository suppliers, SupplierKeys keys) {
+                        Partners partners, SupplierKeys keys) {
         this.broker = broker;
         this.users = users;
-        this.suppliers = suppliers;
+        this.partners = partners;
         this.keys = keys;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        // the suppliers' and the finance system's signing keys are there from the start (generated, in the demo),
-        // for their systems to read too
-        List<Supplier> all = suppliers.findAll();
-        all.forEach(supplier -> keys.keyOf(supplier.getCode()));
-        keys.financeKey();
+        // the partners' signing keys are there from the start (generated, in the demo), for their systems to read too
+        partners.all().forEach(partner -> keys.keyOf(partner.getCode()));
+        List<Partner> all = partners.suppliers();
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
         if (embedded == null) {
             return;
         }
         SecurityConfiguration security = users.getObject();
-        for (Supplier supplier : all) {
+        for (Partner supplier : all) {
             keys.brokerPasswordOf(supplier.getCode()).ifPresent(password -> {
                 String user = supplier.getCode();
                 security.addUser(user, password);

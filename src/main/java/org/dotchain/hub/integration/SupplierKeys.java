@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.dotchain.hub.partners.Partner;
+import org.dotchain.hub.partners.Partners;
 import org.dotchain.hub.platform.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +22,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Each supplier's secrets, and the DPA finance system's signing key (hub.finance.signing-key), by reference: its request-signing key hub.suppliers.&lt;code&gt;.signing-key and its broker
- * password hub.suppliers.&lt;code&gt;.broker-password (Base64, from the environment, e.g.
- * HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where hub.suppliers.generate-missing-keys is on
+ * Each partner's secrets, by reference: the settings its connector file names (secrets: hub.suppliers.steppe, say),
+ * its request-signing key &lt;prefix&gt;.signing-key and its broker password &lt;prefix&gt;.broker-password (Base64, from
+ * the environment, e.g. HUB_SUPPLIERS_STEPPE_SIGNINGKEY, or a secrets file outside git). Where hub.suppliers.generate-missing-keys is on
  * (demo and tests), a missing one is generated once into the data folder.
  */
 @Component
@@ -29,32 +32,41 @@ public class SupplierKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierKeys.class);
 
+    /** Where a partner's secrets are when its connector file does not say: hub.suppliers.&lt;code&gt;. */
+    public static final String CONVENTION = "hub.suppliers.";
+
     private final Environment environment;
+    private final Function<String, String> secretsOf;
     private final Path folder;
     private final boolean generateMissing;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Optional<byte[]>> known = new ConcurrentHashMap<>();
 
     @Autowired
-    SupplierKeys(Environment environment, HubProperties hub, SupplierSettings settings) {
-        this(environment, hub.dataDir(), settings.generateMissingKeys());
+    SupplierKeys(Environment environment, HubProperties hub, SupplierSettings settings, Partners partners) {
+        this(environment, hub.dataDir(), settings.generateMissingKeys(),
+                code -> partners.find(code).map(Partner::getSecrets).orElse(CONVENTION + code));
     }
 
-    /** The keys of the hub whose data folder is {@code dataDir}, as its partners' systems read them. */
+    /** The keys of the hub whose data folder is {@code dataDir}, each partner's under hub.suppliers.&lt;code&gt;. */
     public SupplierKeys(Environment environment, Path dataDir, boolean generateMissing) {
+        this(environment, dataDir, generateMissing, code -> CONVENTION + code);
+    }
+
+    /**
+     * The keys of the hub whose data folder is {@code dataDir}, as its partners' systems read them; a partner's
+     * secrets are the settings under the prefix {@code secretsOf} gives for its code.
+     */
+    public SupplierKeys(Environment environment, Path dataDir, boolean generateMissing,
+                        Function<String, String> secretsOf) {
         this.environment = environment;
+        this.secretsOf = secretsOf;
         this.folder = dataDir.resolve("supplier-keys");
         this.generateMissing = generateMissing;
     }
 
-    public Optional<byte[]> keyOf(String supplierCode) {
-        return secret(supplierCode, "signing-key");
-    }
-
-    /** The DPA finance system's request-signing key, hub.finance.signing-key; generated like a supplier's. */
-    public Optional<byte[]> financeKey() {
-        // its own folder: no supplier's code can name the file
-        return stored("hub.finance.signing-key", "finance/signing-key");
+    public Optional<byte[]> keyOf(String partnerCode) {
+        return secret(partnerCode, "signing-key");
     }
 
     /** The password of the supplier's own broker user, which reaches only the supplier's own queues. */
@@ -62,9 +74,8 @@ public class SupplierKeys {
         return secret(supplierCode, "broker-password").map(Base64.getEncoder()::encodeToString);
     }
 
-    private Optional<byte[]> secret(String supplierCode, String name) {
-        return stored("hub.suppliers." + supplierCode + "." + name,
-                supplierCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
+    private Optional<byte[]> secret(String partnerCode, String name) {
+        return stored(secretsOf.apply(partnerCode) + "." + name, partnerCode.replaceAll("[^a-z0-9-]", "_") + "." + name);
     }
 
     /** Read (or generated) once per secret: requests are signed and checked without touching the disk. */

@@ -22,8 +22,8 @@ import java.util.NoSuchElementException;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.hub.messaging.SupplierChannels;
-import org.dotchain.hub.messaging.SupplierHeaders;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,7 +131,7 @@ public class DeadLetters {
         try {
             Body body = bodyOf(message);
             return new DeadLetter(queue, message.getJMSMessageID(), message.getStringProperty("hubMessageId"),
-                    message.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON),
+                    message.getStringProperty(PartnerHeaders.DEAD_LETTER_REASON),
                     Instant.ofEpochMilli(message.getJMSTimestamp()), body.content(), body.encoding());
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read a dead letter of " + queue, e);

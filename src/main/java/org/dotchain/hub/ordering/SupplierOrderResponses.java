@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.budget.BudgetLedger;
+import org.dotchain.hub.platform.InvalidMessageException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,7 @@ public class SupplierOrderResponses {
                 order.moveTo(OrderStatus.REJECTED_BY_SUPPLIER, OPEN, "rejected by the supplier: " + reason);
                 ledger.returnCommitted(order.getUnit().getId(), order.getTotal(), order.getId());
             }
-            default -> throw new IllegalArgumentException("Unknown order response code " + responseCode);
+            default -> throw new InvalidMessageException("Unknown order response code " + responseCode);
         }
         audit.record("supplier:" + supplierCode, "ORDER_RESPONSE_" + responseCode, "order", orderNumber,
                 "status=" + order.getStatus());

@@ -20,19 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", e.getMessage(), e.getField());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    /** Every refusal, by the mapping the Camel routes answer with too. */
+    @ExceptionHandler({Refusal.class, NoSuchElementException.class, IllegalArgumentException.class})
+    ProblemDetail refused(RuntimeException e) {
+        return Problems.of(e).orElseThrow(() -> e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -47,11 +38,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Cannot sort by '" + e.getPropertyName() + "': no such property", "sort");
     }
 
-
-    @ExceptionHandler(Refusal.class)
-    ProblemDetail refused(Refusal e) {
-        return e.toProblem();
-    }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {

@@ -3,6 +3,7 @@ package org.dotchain.hub.platform;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -31,6 +32,20 @@ public class EmbeddedBrokerConfiguration {
             }
             openAtStart(configuration, false);
         };
+    }
+
+    /**
+     * A partner's inbound message whose effect failed for a reason that may pass (the database briefly away) is
+     * rolled back by the hub and given again by the broker, later each time; the hub dead-letters it itself once
+     * hub.inbound.retries are spent (routes/error-handling.camel.yaml), so the broker never drops one.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer inboundRedelivery(HubProperties hub) {
+        return configuration -> configuration.addAddressSetting("supplier.*.inbound", new AddressSettings()
+                .setRedeliveryDelay(hub.inbound().retryDelayMs())
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(30_000)
+                .setMaxDeliveryAttempts(-1));
     }
 
     /**

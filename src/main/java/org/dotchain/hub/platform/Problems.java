@@ -1,6 +1,8 @@
 package org.dotchain.hub.platform;
 
 import java.net.URI;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,6 +17,27 @@ public final class Problems {
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(status.getReasonPhrase());
         return problem;
+    }
+
+    /**
+     * The one answer to a refusal, whichever part of the hub serves the request (Spring MVC or a Camel route): a
+     * feature's {@link Refusal}, a thing that is not there, or a request that cannot be; empty for a failure that is
+     * not a refusal of the request.
+     */
+    public static Optional<ProblemDetail> of(Throwable failure) {
+        if (failure instanceof Refusal refusal) {
+            return Optional.of(refusal.toProblem());
+        }
+        if (failure instanceof NoSuchElementException) {
+            return Optional.of(of(HttpStatus.NOT_FOUND, "not-found", failure.getMessage()));
+        }
+        if (failure instanceof InvalidFieldException invalid) {
+            return Optional.of(of(HttpStatus.BAD_REQUEST, "invalid-field", invalid.getMessage(), invalid.getField()));
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return Optional.of(of(HttpStatus.BAD_REQUEST, "invalid-request", failure.getMessage()));
+        }
+        return Optional.empty();
     }
 
     public static ProblemDetail of(HttpStatus status, String type, String detail, String field) {

@@ -22,6 +22,7 @@ import org.dotchain.hub.documents.DocumentRequest;
 import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
+import org.dotchain.hub.platform.InvalidMessageException;
 import org.dotchain.hub.signing.RequiredSigner;
 import org.dotchain.hub.signing.SigningRequest;
 import org.dotchain.hub.signing.SigningRoundCompleted;
@@ -79,12 +80,12 @@ public class AcceptanceCertificates {
         }
         var unit = invoices.get(0).getOrder().getUnit();
         if (invoices.stream().anyMatch(invoice -> !invoice.getOrder().getUnit().getId().equals(unit.getId()))) {
-            throw new IllegalArgumentException("An acceptance certificate covers the invoices of one unit");
+            throw new InvalidMessageException("An acceptance certificate covers the invoices of one unit");
         }
         AcceptanceCertificate certificate = new AcceptanceCertificate("AC-%d-%06d".formatted(
                 Year.now(clock).getValue(), sequence()), supplier, unit, invoices, requestMessageId);
         if (certificate.getTotal().compareTo(statedTotal) != 0) {
-            throw new IllegalArgumentException("The invoices add up to " + certificate.getTotal() + ", not "
+            throw new InvalidMessageException("The invoices add up to " + certificate.getTotal() + ", not "
                     + statedTotal);
         }
         invoices.forEach(ExpenditureInvoice::certified);

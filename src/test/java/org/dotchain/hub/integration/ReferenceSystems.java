@@ -62,7 +62,7 @@ public class ReferenceSystems {
             settings.add("--hub.suppliers." + supplier + ".broker-password="
                     + keys.brokerPasswordOf(supplier).orElseThrow());
         }
-        settings.add("--hub.finance.signing-key=" + Base64.getEncoder().encodeToString(keys.financeKey().orElseThrow()));
+        settings.add("--hub.finance.signing-key=" + Base64.getEncoder().encodeToString(keys.keyOf("dpa-finance").orElseThrow()));
         // the systems agree on the time, as over NTP: here the hub's test clock, which tests move on; and the
         // suppliers' signing certificates come from the hub's development CA
         running = ReferenceSupplierApplication.builder()

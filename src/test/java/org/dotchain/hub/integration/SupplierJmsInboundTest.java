@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
-import org.dotchain.hub.messaging.SupplierHeaders;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.OrderTracking;
 import org.dotchain.hub.ordering.PurchaseOrder;
@@ -110,7 +110,7 @@ class SupplierJmsInboundTest {
         Message dead = deadLetter(messageId, 10_000);
 
         assertThat(dead).isNotNull();
-        assertThat(dead.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON)).contains("JsonValidationException")
+        assertThat(dead.getStringProperty(PartnerHeaders.DEAD_LETTER_REASON)).contains("JsonValidationException")
                 .contains("responseCode");
         assertThat(((TextMessage) dead).getText()).contains("MAYBE");
         assertThat(status()).isEqualTo("FORMED");
@@ -125,7 +125,7 @@ class SupplierJmsInboundTest {
 
         Message dead = deadLetter(messageId, 10_000);
 
-        assertThat(dead.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON))
+        assertThat(dead.getStringProperty(PartnerHeaders.DEAD_LETTER_REASON))
                 .contains("No order " + steppe.getOrderNumber() + " of supplier skyforge");
         assertThat(db.queryForObject("select status from purchase_order where order_number = ?", String.class,
                 steppe.getOrderNumber())).isEqualTo("FORMED");
@@ -140,7 +140,7 @@ class SupplierJmsInboundTest {
 
         Message dead = deadLetter(messageId, 10_000);
 
-        assertThat(dead.getStringProperty(SupplierHeaders.DEAD_LETTER_REASON))
+        assertThat(dead.getStringProperty(PartnerHeaders.DEAD_LETTER_REASON))
                 .contains("cannot go from SHIPPED to TRANSFERRED");
         assertThat(status()).isEqualTo("SHIPPED");
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
-import org.dotchain.hub.messaging.SupplierHeaders;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class SupplierRestOutboundTest {
                         "messageId", String.valueOf(exchange.getRequestHeaders().getFirst("hubMessageId")),
                         "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.TIMESTAMP)),
                         "signature", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.SIGNATURE)),
-                        "internal", String.valueOf(exchange.getRequestHeaders().getFirst(SupplierHeaders.SUPPLIER))));
+                        "internal", String.valueOf(exchange.getRequestHeaders().getFirst(PartnerHeaders.PARTNER))));
             }
             exchange.sendResponseHeaders(up.get() ? 200 : 503, -1);
             exchange.close();

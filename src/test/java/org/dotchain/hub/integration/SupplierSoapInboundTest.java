@@ -158,7 +158,7 @@ class SupplierSoapInboundTest {
     @Test
     void aMessageOverTheSizeLimitIsRefusedBeforeParsing() {
         String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AP"))
-                .replace("<soap:Body>", "<soap:Body><!--" + "x".repeat(SupplierTransportRoutes.MAX_MESSAGE_BYTES) + "-->");
+                .replace("<soap:Body>", "<soap:Body><!--" + "x".repeat(PartnerGate.MAX_MESSAGE_BYTES) + "-->");
 
         assertRefused(post(envelope, sign("viriy", envelope)), "invalid-message", "larger than");
         assertThat(status(orderNumber)).isEqualTo("FORMED");

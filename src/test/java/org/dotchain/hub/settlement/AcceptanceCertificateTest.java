@@ -119,19 +119,19 @@ class AcceptanceCertificateTest {
 
         assertProblem(postFinance(right, new byte[32]), HttpStatus.UNAUTHORIZED, "does not match");
         assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), "AC-2026-999999", total),
-                keys.financeKey().orElseThrow()), HttpStatus.NOT_FOUND, "No acceptance certificate AC-2026-999999");
-        assertProblem(postFinance(wrong, keys.financeKey().orElseThrow()), HttpStatus.UNPROCESSABLE_ENTITY,
+                keys.keyOf("dpa-finance").orElseThrow()), HttpStatus.NOT_FOUND, "No acceptance certificate AC-2026-999999");
+        assertProblem(postFinance(wrong, keys.keyOf("dpa-finance").orElseThrow()), HttpStatus.UNPROCESSABLE_ENTITY,
                 "does not match its total");
         assertThat(api.as("operator").get("/api/alerts").getBody().toString())
                 .contains("PAYMENT_AMOUNT_MISMATCH").contains(certificateNumber);
         assertThat(spent(orderNumber)).isEqualByComparingTo(BigDecimal.ZERO);
 
-        assertThat(postFinance(right, keys.financeKey().orElseThrow()).getBody().get("status").asText())
+        assertThat(postFinance(right, keys.keyOf("dpa-finance").orElseThrow()).getBody().get("status").asText())
                 .isEqualTo("accepted");
-        assertThat(postFinance(right, keys.financeKey().orElseThrow()).getBody().get("status").asText())
+        assertThat(postFinance(right, keys.keyOf("dpa-finance").orElseThrow()).getBody().get("status").asText())
                 .isEqualTo("duplicate");
         assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), certificateNumber, total),
-                keys.financeKey().orElseThrow()), HttpStatus.CONFLICT, "paid already");
+                keys.keyOf("dpa-finance").orElseThrow()), HttpStatus.CONFLICT, "paid already");
 
         assertThat(status(certificateNumber)).isEqualTo("PAID");
         assertThat(spent(orderNumber)).isEqualByComparingTo(total);
@@ -160,7 +160,7 @@ class AcceptanceCertificateTest {
         String certificateNumber = signingRequest.get("certificateNumber").asText();
         assertThat(status(certificateNumber)).isEqualTo("AWAITING_SIGNATURES");
         assertProblem(postFinance(confirmation("pay-" + UUID.randomUUID(), certificateNumber,
-                        new BigDecimal(invoice.get("total").toString())), keys.financeKey().orElseThrow()),
+                        new BigDecimal(invoice.get("total").toString())), keys.keyOf("dpa-finance").orElseThrow()),
                 HttpStatus.CONFLICT, "not ready for payment");
         assertThat(db.queryForObject("select status from expenditure_invoice where invoice_number = ?", String.class,
                 invoice.get("invoice_number"))).isEqualTo("CERTIFIED");
