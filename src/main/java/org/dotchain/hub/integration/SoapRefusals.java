@@ -30,6 +30,12 @@ final class SoapRefusals {
         return fault;
     }
 
+    /** Whether the fault already says which refusal it is. */
+    static boolean isRefusal(Fault fault) {
+        Element detail = fault.getDetail();
+        return detail != null && detail.getElementsByTagNameNS(SoapMessages.NAMESPACE, "refusal").getLength() > 0;
+    }
+
     private static Element text(Document document, String name, String value) {
         Element element = document.createElementNS(SoapMessages.NAMESPACE, name);
         element.setTextContent(value);

@@ -11,6 +11,7 @@ import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.StaxOutEndingInterceptor;
 import org.apache.cxf.interceptor.StaxOutInterceptor;
@@ -18,7 +19,11 @@ import org.apache.cxf.io.CachedOutputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.service.model.EndpointInfo;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Signed SOAP requests, the same signature as over REST, in HTTP headers. A server endpoint is guarded before a
@@ -31,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class SoapSignatures implements CxfConfigurer {
 
     public static final String PARTNER_PROPERTY = "hubPartner";
+    private static final String WSDL_NAMESPACE = "http://schemas.xmlsoap.org/wsdl/";
 
     private final RequestSignatures signatures;
 
@@ -51,6 +57,48 @@ public class SoapSignatures implements CxfConfigurer {
     @Override
     public void configureServer(Server server) {
         server.getEndpoint().getInInterceptors().add(new Guard());
+        server.getEndpoint().getOutFaultInterceptors().add(new RefusalDetail());
+        server.getEndpoint().put(WSDLGetUtils.class.getName(), new SupplierServiceFirst());
+    }
+
+    /**
+     * The WSDL a supplier's endpoint serves names the service the supplier calls first: CXF writes the contract's
+     * two services in no set order, and many SOAP clients bind to the first one they find.
+     */
+    private static final class SupplierServiceFirst extends WSDLGetUtils {
+
+        @Override
+        public Document getDocument(Message message, String base, Map<String, String> params, String contextUri,
+                                    EndpointInfo endpoint) {
+            Document wsdl = super.getDocument(message, base, params, contextUri, endpoint);
+            NodeList services = wsdl.getDocumentElement().getElementsByTagNameNS(WSDL_NAMESPACE, "service");
+            for (int i = 1; i < services.getLength(); i++) {
+                Element service = (Element) services.item(i);
+                if (service.getAttribute("name").equals("SupplierMessagesService")) {
+                    service.getParentNode().insertBefore(service, services.item(0));
+                    break;
+                }
+            }
+            return wsdl;
+        }
+    }
+
+    /**
+     * A fault CXF raises itself, before the route sees the request (it breaks the XSD, it has a DTD, it names no
+     * operation of the service), gets the refusal detail the WSDL promises, like every refusal of the route's.
+     */
+    private static final class RefusalDetail extends AbstractPhaseInterceptor<Message> {
+
+        RefusalDetail() {
+            super(Phase.PRE_LOGICAL);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            if (message.getContent(Exception.class) instanceof Fault fault && !SoapRefusals.isRefusal(fault)) {
+                message.setContent(Exception.class, SoapRefusals.fault("invalid-message", fault.getMessage()));
+            }
+        }
     }
 
     /** Holds the request back until it is complete, then signs it and lets it go with its signature headers. */

@@ -3,10 +3,15 @@ package org.dotchain.hub.integration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.partners.Partner;
 import org.dotchain.hub.partners.Partners;
@@ -28,12 +33,13 @@ import org.springframework.stereotype.Component;
 class SupplierBrokerUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SupplierBrokerUsers.class);
-    /** On its orders queue: take what the hub sends it (the queue is made on first use if it is not there yet). */
-    private static final Set<CheckType> TAKES = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE,
-            CheckType.CREATE_ADDRESS, CheckType.CREATE_DURABLE_QUEUE);
+    /**
+     * On its orders queue: take what the hub sends it. Nothing more: the queue is there from the start, and a
+     * client that asks for another kind of address (a topic subscription, say) is refused instead of making one.
+     */
+    private static final Set<CheckType> TAKES = EnumSet.of(CheckType.CONSUME, CheckType.BROWSE);
     /** On its inbound queue: send its messages to the hub. */
-    private static final Set<CheckType> SENDS = EnumSet.of(CheckType.SEND, CheckType.CREATE_ADDRESS,
-            CheckType.CREATE_DURABLE_QUEUE);
+    private static final Set<CheckType> SENDS = EnumSet.of(CheckType.SEND);
 
     private final ObjectProvider<EmbeddedActiveMQ> broker;
     private final ObjectProvider<SecurityConfiguration> users;
@@ -57,6 +63,7 @@ class SupplierBrokerUsers implements ApplicationRunner {
         if (embedded == null) {
             return;
         }
+        declareQueues(embedded.getActiveMQServer());
         SecurityConfiguration security = users.getObject();
         for (Partner supplier : all) {
             keys.brokerPasswordOf(supplier.getCode()).ifPresent(password -> {
@@ -74,5 +81,27 @@ class SupplierBrokerUsers implements ApplicationRunner {
             });
         }
         EmbeddedBrokerConfiguration.openNetworkAcceptor(embedded);
+    }
+
+    /**
+     * Every partner's queues, as its connector file implies them, made at every start if they are not there:
+     * durable, point to point (anycast), never removed when empty. A partner's client that attaches to its queue
+     * without saying it is a queue (most AMQP clients' default) then reads that queue, and none of its attempts can
+     * turn the address into anything else.
+     */
+    private void declareQueues(ActiveMQServer server) {
+        for (Partner partner : partners.all()) {
+            for (String queue : partners.queuesOf(partner.getCode())) {
+                try {
+                    server.addOrUpdateAddressInfo(new AddressInfo(SimpleString.of(queue), RoutingType.ANYCAST));
+                    server.createQueue(QueueConfiguration.of(queue).setAddress(queue)
+                            .setRoutingType(RoutingType.ANYCAST).setDurable(true).setAutoCreated(false), true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot declare the queue " + queue + " of partner "
+                            + partner.getCode() + " on the broker", e);
+                }
+            }
+            log.info("Partner {} has its queues {}", partner.getCode(), partners.queuesOf(partner.getCode()));
+        }
     }
 }

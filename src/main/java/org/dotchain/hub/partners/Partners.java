@@ -2,6 +2,7 @@ package org.dotchain.hub.partners;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.dotchain.hub.messaging.PartnerKind;
+import org.dotchain.hub.messaging.SupplierChannels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +58,26 @@ public class Partners {
             }
         }
         return routes;
+    }
+
+    /**
+     * The queues of the hub's broker that carry the partner's messages, each with its dead letters (&lt;queue&gt;.DLQ):
+     * those its routes read, and a supplier's orders queue, which the outbox fills whatever its transport.
+     */
+    public Set<String> queuesOf(String code) {
+        Set<String> queues = new TreeSet<>();
+        if (find(code).map(partner -> partner.getKind() == PartnerKind.SUPPLIER).orElse(false)) {
+            queues.add(SupplierChannels.ordersOf(code));
+        }
+        for (RouteDefinition route : ((ModelCamelContext) camel).getRouteDefinitions()) {
+            Map<String, Object> parameters = route.getTemplateParameters();
+            if (parameters != null && code.equals(parameters.get("partner")) && parameters.get("queue") != null) {
+                queues.add(parameters.get("queue").toString());
+            }
+        }
+        Set<String> withDeadLetters = new TreeSet<>(queues);
+        queues.forEach(queue -> withDeadLetters.add(queue + ".DLQ"));
+        return withDeadLetters;
     }
 
     private List<Partner> load() {

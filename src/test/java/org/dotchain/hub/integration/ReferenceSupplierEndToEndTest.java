@@ -36,6 +36,8 @@ class ReferenceSupplierEndToEndTest {
     ApiClient api;
     @Autowired
     ReferenceSystems reference;
+    @Autowired
+    InboundTally tally;
 
     @BeforeEach
     void theReferenceSystemsRun() {
@@ -75,7 +77,9 @@ class ReferenceSupplierEndToEndTest {
         String orderNumber = formedOrder(product, 2);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(orderNumber).equals("SHIPPED"));
-        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        // every copy of every message has come and been taken: applied once, answered as a repeat once
+        await().atMost(Duration.ofSeconds(10)).until(() -> tally.of(orderNumber, "accepted") > 0
+                && tally.of(orderNumber, "duplicate") == tally.of(orderNumber, "accepted"));
 
         assertThat(statusChanges(orderNumber)).doesNotHaveDuplicates().containsSubsequence("FORMED", "TRANSFERRED",
                 "ACCEPTED_BY_SUPPLIER", "PARTIALLY_SHIPPED", "SHIPPED");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.messaging.PartnerHeaders;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Orders to a REST supplier whose endpoint is down: retried with back-off, then dead-lettered with the reason; once
@@ -42,6 +45,11 @@ class SupplierRestOutboundTest {
     SupplierKeys keys;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ConnectionFactory hubConnections;
+    JmsTemplate jms;
 
     HttpServer steppe;
     final AtomicBoolean up = new AtomicBoolean(false);
@@ -51,6 +59,7 @@ class SupplierRestOutboundTest {
     /** Steppe's system, as far as this test needs it: it answers 503 while down and keeps what it receives. */
     @BeforeEach
     void steppesSystem() throws IOException {
+        jms = new JmsTemplate(hubConnections);
         steppe = HttpServer.create(new InetSocketAddress("127.0.0.1", 38091), 0);
         steppe.createContext("/steppe/hub/messages", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -93,8 +102,12 @@ class SupplierRestOutboundTest {
                 + letter.get("jmsMessageId").asText() + "/replay", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesOf(order.getOrderNumber()) == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> deliveriesOf(order.getOrderNumber()) == 1);
+        // done with: off the queue, and no exchange of the route still at it
+        String selector = "JMSCorrelationID = '" + order.getOrderNumber() + "'";
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository()
+                .size("steppe-rest-outbound") == 0 && !jms.browseSelected("supplier.steppe.orders", selector,
+                        (session, browser) -> browser.getEnumeration().hasMoreElements()));
+        assertThat(deliveriesOf(order.getOrderNumber())).isEqualTo(1);
         Map<String, String> received = delivered.stream()
                 .filter(delivery -> delivery.get("body").contains(order.getOrderNumber())).findFirst().orElseThrow();
         assertThat(received.get("messageId")).isEqualTo(messageId);

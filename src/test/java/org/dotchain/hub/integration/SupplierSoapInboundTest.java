@@ -112,6 +112,7 @@ class SupplierSoapInboundTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody()).contains("Fault").contains("XX");
+        assertRefused(answer, "invalid-message", "XX");
         assertThat(status(orderNumber)).isEqualTo("FORMED");
     }
 
@@ -134,6 +135,7 @@ class SupplierSoapInboundTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody()).contains("Fault").contains("DTD").doesNotContain("&xxe;");
+        assertRefused(answer, "invalid-message", "DTD");
         assertThat(status(orderNumber)).isEqualTo("FORMED");
     }
 
@@ -170,6 +172,9 @@ class SupplierSoapInboundTest {
 
         assertThat(wsdl.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(wsdl.getBody()).contains("submitDespatchAdvice");
+        assertThat(wsdl.getBody().indexOf("wsdl:service name=\"SupplierMessagesService\""))
+                .as("a client that binds to the first service gets the one a supplier calls").isNotNegative()
+                .isLessThan(wsdl.getBody().indexOf("wsdl:service name=\"HubOrdersService\""));
     }
 
     private static void assertRefused(ResponseEntity<String> answer, String type, String reason) {

@@ -1,0 +1,205 @@
+package org.dotchain.hub.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.mock.MockComponent;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.dotchain.hub.messaging.PartnerHeaders;
+import org.dotchain.hub.platform.InvalidMessageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+/**
+ * The transport templates of routes/ and their route configurations on their own, without a hub: a Camel context
+ * with just those files, the partner's queues as mock endpoints, the inbound pipeline a stand-in, the steps
+ * addressed by their ids. A failure here names the template and the step.
+ */
+class TransportTemplatesTest {
+
+    static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    CamelContext camel;
+    ProducerTemplate producer;
+    /** What the stand-in pipeline does with the next message: nothing, or throw this. */
+    final AtomicReference<RuntimeException> pipelineFails = new AtomicReference<>();
+
+    @BeforeEach
+    void aContextWithTheTemplates() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addComponent("jms", new MockComponent());
+        Properties settings = new Properties();
+        settings.put("hub.delivery.retry-delay-ms", "1");
+        camel.getPropertiesComponent().setInitialProperties(settings);
+        camel.getRegistry().bind("inboundAnswers", new InboundAnswers(new ObjectMapper()));
+        camel.getRegistry().bind("requestSignatures", new RequestSignatures(new SupplierKeys(
+                new MockEnvironment().withProperty("hub.suppliers.steppe.signing-key", KEY), Path.of("target"), false),
+                Clock.systemUTC()));
+        camel.getRegistry().bind("transactionManager", new NoTransactions());
+        for (String file : new String[] {"error-handling", "jms-source", "rest-sink"}) {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(camel, "file:routes/" + file + ".camel.yaml"));
+        }
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // like the real pipeline: its failures are its caller's to answer
+                errorHandler(noErrorHandler());
+                from("direct:partner-inbound").routeId("stand-in-pipeline").process(exchange -> {
+                    RuntimeException failure = pipelineFails.get();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                });
+            }
+        });
+        producer = camel.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    @Test
+    void jmsInboundDeadLettersARefusalWithItsReason() throws Exception {
+        jmsInbound();
+        pipelineFails.set(new InvalidMessageException("responseCode must be one of AB, AP, RE, CA"));
+
+        Exchange done = producer.send("direct:skyforge-in", exchange ->
+                exchange.getIn().setBody("{\"messageId\":\"m-1\"}"));
+
+        assertThat(done.getException()).as("handled: the queue's transaction commits").isNull();
+        List<Exchange> deadLetters = sentTo("supplier.skyforge.inbound.DLQ");
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).getIn().getBody(String.class)).isEqualTo("{\"messageId\":\"m-1\"}");
+        Map<String, Object> headers = deadLetters.get(0).getIn().getHeaders();
+        assertThat(headers.get(PartnerHeaders.DEAD_LETTER_REASON)).asString()
+                .isEqualTo("InvalidMessageException: responseCode must be one of AB, AP, RE, CA");
+        assertThat(headers).containsEntry("hubMessageId", "m-1");
+    }
+
+    @Test
+    void jmsInboundGivesAFailureThatMayPassBackToTheBrokerUntilItsRetriesAreSpent() throws Exception {
+        jmsInbound();
+        pipelineFails.set(new CannotAcquireLockException("lock timeout"));
+
+        Exchange early = producer.send("direct:skyforge-in", exchange -> {
+            exchange.getIn().setBody("{\"messageId\":\"m-2\"}");
+            exchange.getIn().setHeader("JMSXDeliveryCount", 5);
+        });
+        assertThat(early.getException()).as("rolled back, for the broker to give again")
+                .hasRootCauseInstanceOf(CannotAcquireLockException.class);
+        assertThat(sentTo("supplier.skyforge.inbound.DLQ")).isEmpty();
+
+        producer.send("direct:skyforge-in", exchange -> {
+            exchange.getIn().setBody("{\"messageId\":\"m-2\"}");
+            exchange.getIn().setHeader("JMSXDeliveryCount", 6);
+        });
+        assertThat(sentTo("supplier.skyforge.inbound.DLQ")).as("the sixth delivery: hub.inbound.retries spent")
+                .hasSize(1);
+    }
+
+    @Test
+    void restOutboundRetriesThenDeadLettersAndSendsOnlyTheContractsHeaders() throws Exception {
+        TemplatedRouteBuilder.builder(camel, "rest-outbound").routeId("steppe-rest-outbound")
+                .parameter("partner", "steppe").parameter("queue", "supplier.steppe.orders")
+                .parameter("endpoint", "http://steppe.invalid/hub/messages").parameter("retries", "2").add();
+        AdviceWith.adviceWith(camel, "steppe-rest-outbound", route -> {
+            route.replaceFromWith("direct:steppe-orders");
+            route.weaveById("rest-outbound-post").replace().to("mock:steppe");
+        });
+        camel.start();
+        MockEndpoint steppe = mock("mock:steppe");
+        steppe.whenExchangeReceived(1, exchange -> {
+            throw new IllegalStateException("503 from steppe");
+        });
+        steppe.whenExchangeReceived(2, exchange -> {
+            throw new IllegalStateException("503 from steppe");
+        });
+        steppe.whenExchangeReceived(3, exchange -> {
+            throw new IllegalStateException("503 from steppe");
+        });
+
+        producer.sendBodyAndHeader("direct:steppe-orders", "{\"messageId\":\"o-1\"}", "hubMessageId", "o-1");
+
+        assertThat(steppe.getReceivedCounter()).as("the first try and two retries").isEqualTo(3);
+        List<Exchange> deadLetters = sentTo("supplier.steppe.orders.DLQ");
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).getIn().getHeader(PartnerHeaders.DEAD_LETTER_REASON, String.class))
+                .contains("503 from steppe");
+
+        producer.sendBodyAndHeader("direct:steppe-orders", "{\"messageId\":\"o-2\"}", "hubMessageId", "o-2");
+        Map<String, Object> sent = steppe.getExchanges().get(3).getIn().getHeaders();
+        assertThat(sent).containsKeys(RequestSignatures.TIMESTAMP, RequestSignatures.SIGNATURE)
+                .containsEntry("hubMessageId", "o-2").containsEntry(Exchange.HTTP_METHOD, "POST")
+                .doesNotContainKey(PartnerHeaders.PARTNER);
+        assertThat(sentTo("supplier.steppe.orders.DLQ")).as("delivered, not dead-lettered").hasSize(1);
+    }
+
+    private void jmsInbound() throws Exception {
+        TemplatedRouteBuilder.builder(camel, "jms-inbound").routeId("skyforge-jms-inbound")
+                .parameter("partner", "skyforge").parameter("queue", "supplier.skyforge.inbound").add();
+        AdviceWith.adviceWith(camel, "skyforge-jms-inbound", route -> route.replaceFromWith("direct:skyforge-in"));
+        camel.start();
+    }
+
+    /**
+     * What went to a queue of the broker: toD hands a JMS destination to one endpoint in the header
+     * CamelJmsDestinationName, which the stand-in jms component keeps with the message.
+     */
+    private List<Exchange> sentTo(String queue) {
+        return camel.getEndpoints().stream().filter(endpoint -> endpoint instanceof MockEndpoint
+                        && endpoint.getEndpointUri().startsWith("jms:"))
+                .flatMap(endpoint -> ((MockEndpoint) endpoint).getExchanges().stream())
+                .filter(exchange -> queue.equals(exchange.getIn().getHeader("CamelJmsDestinationName")))
+                .toList();
+    }
+
+    private MockEndpoint mock(String uri) {
+        return camel.getEndpoint(uri, MockEndpoint.class);
+    }
+
+    /** The templates' transactions, with no resource behind them: here only their boundaries matter. */
+    static final class NoTransactions extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
