@@ -3,7 +3,7 @@ package org.dotchain.reference;
 import java.time.Clock;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SoapSignatures;
-import org.dotchain.hub.integration.SupplierKeys;
+import org.dotchain.hub.integration.PartnerKeys;
 import org.dotchain.hub.signing.DevelopmentCertificateAuthority;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +19,9 @@ import org.springframework.core.env.Environment;
 class HubCredentials {
 
     @Bean
-    SupplierKeys supplierKeys(Environment environment, ReferenceSupplierProperties settings) {
-        return new SupplierKeys(environment, settings.dataDir(), false, code -> code.equals(FinanceSystem.PARTY)
-                ? "hub.finance" : SupplierKeys.CONVENTION + code);
+    PartnerKeys supplierKeys(Environment environment, ReferenceSupplierProperties settings) {
+        return new PartnerKeys(environment, settings.dataDir(), false, code -> code.equals(FinanceSystem.PARTY)
+                ? "hub.finance" : PartnerKeys.CONVENTION + code);
     }
 
     /** The time requests are signed and checked by; it must agree with the hub's within five minutes. */
@@ -32,7 +32,7 @@ class HubCredentials {
     }
 
     @Bean
-    RequestSignatures requestSignatures(SupplierKeys keys, Clock clock) {
+    RequestSignatures requestSignatures(PartnerKeys keys, Clock clock) {
         return new RequestSignatures(keys, clock);
     }
 

@@ -14,7 +14,7 @@ import org.dotchain.contracts.suppliermessages.v1.HubOrders;
 import org.dotchain.contracts.suppliermessages.v1.Refused;
 import org.dotchain.contracts.suppliermessages.v1.SupplierMessages;
 import org.dotchain.hub.integration.SoapMessages;
-import org.dotchain.hub.integration.SupplierKeys;
+import org.dotchain.hub.integration.PartnerKeys;
 import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.reference.ReferenceSupplierProperties.Mode;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -33,11 +33,11 @@ class ReferenceSupplierRoutes extends RouteBuilder {
     private final ReferenceSupplierProperties settings;
     private final SupplierSystem system;
     private final FinanceSystem finance;
-    private final SupplierKeys keys;
+    private final PartnerKeys keys;
     private final ObjectMapper json;
 
     ReferenceSupplierRoutes(ReferenceSupplierProperties settings, SupplierSystem system, FinanceSystem finance,
-                            SupplierKeys keys, ObjectMapper json) {
+                            PartnerKeys keys, ObjectMapper json) {
         this.settings = settings;
         this.system = system;
         this.finance = finance;

@@ -52,6 +52,8 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the partners' message contracts, public like the API description that names them
+                        .requestMatchers(HttpMethod.GET, "/contracts/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/tokens").permitAll()
                         .requestMatchers("/api/activations/**").permitAll()
                         // suppliers' systems and the DPA finance system sign each request with their own key;

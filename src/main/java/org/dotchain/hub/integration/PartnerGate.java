@@ -28,7 +28,7 @@ public class PartnerGate {
     public void admit(@Header(PartnerHeaders.PARTNER) String partner, @ExchangeProperty("hubPartnerKind") PartnerKind kind,
                       @Body String body) {
         if (partner == null || partners.find(partner).filter(known -> known.getKind() == kind).isEmpty()) {
-            throw new SupplierAuthenticationException("The request is not signed by a "
+            throw new PartnerAuthenticationException("The request is not signed by a "
                     + (kind == PartnerKind.SUPPLIER ? "supplier" : "partner") + " of the hub");
         }
         if (body != null && body.length() > MAX_MESSAGE_BYTES) {

@@ -77,7 +77,7 @@ public class PartnerInbox {
 
     private InboundMessageType<?> typeOf(JsonNode message, String partner) {
         PartnerKind kind = Optional.ofNullable(partner).flatMap(partners::find).map(Partner::getKind)
-                .orElseThrow(() -> new SupplierAuthenticationException("The message is not from a partner of the hub"));
+                .orElseThrow(() -> new PartnerAuthenticationException("The message is not from a partner of the hub"));
         Map<String, InboundMessageType<?>> known = types.getOrDefault(kind, Map.of());
         String messageType = message.path("messageType").asText("");
         InboundMessageType<?> type = known.get(messageType);

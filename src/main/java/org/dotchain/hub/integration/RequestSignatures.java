@@ -28,10 +28,10 @@ public class RequestSignatures {
     public static final String SIGNATURE = "X-Hub-Signature";
     static final Duration SKEW = Duration.ofMinutes(5);
 
-    private final SupplierKeys keys;
+    private final PartnerKeys keys;
     private final Clock clock;
 
-    public RequestSignatures(SupplierKeys keys, Clock clock) {
+    public RequestSignatures(PartnerKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ public class RequestSignatures {
     /** The same for a request's body as it came, byte for byte. */
     public void verifyBytes(String supplier, String timestamp, String signature, byte[] body) {
         check(keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Partner " + supplier + " has no signing key")),
+                new PartnerAuthenticationException("Partner " + supplier + " has no signing key")),
                 timestamp, signature, body);
     }
 
@@ -55,16 +55,16 @@ public class RequestSignatures {
 
     private void check(byte[] key, String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null) {
-            throw new SupplierAuthenticationException("The request is not signed: send " + TIMESTAMP + " and " + SIGNATURE);
+            throw new PartnerAuthenticationException("The request is not signed: send " + TIMESTAMP + " and " + SIGNATURE);
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            throw new SupplierAuthenticationException(TIMESTAMP + " must be epoch seconds");
+            throw new PartnerAuthenticationException(TIMESTAMP + " must be epoch seconds");
         }
         if (Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs().compareTo(SKEW) > 0) {
-            throw new SupplierAuthenticationException(TIMESTAMP + " is more than " + SKEW.toMinutes()
+            throw new PartnerAuthenticationException(TIMESTAMP + " is more than " + SKEW.toMinutes()
                     + " minutes from the hub's clock");
         }
         byte[] expected = sign(key, timestamp.trim(), body);
@@ -72,10 +72,10 @@ public class RequestSignatures {
         try {
             given = Base64.getDecoder().decode(signature.trim());
         } catch (IllegalArgumentException e) {
-            throw new SupplierAuthenticationException(SIGNATURE + " is not Base64");
+            throw new PartnerAuthenticationException(SIGNATURE + " is not Base64");
         }
         if (!MessageDigest.isEqual(expected, given)) {
-            throw new SupplierAuthenticationException("The signature does not match the request");
+            throw new PartnerAuthenticationException("The signature does not match the request");
         }
     }
 
@@ -93,7 +93,7 @@ public class RequestSignatures {
     /** The same, for a body of these bytes exactly. */
     public Map<String, String> signatureOf(String supplier, byte[] body) {
         return signatureWith(keys.keyOf(supplier).orElseThrow(() ->
-                new SupplierAuthenticationException("Partner " + supplier + " has no signing key")), body);
+                new PartnerAuthenticationException("Partner " + supplier + " has no signing key")), body);
     }
 
     /** The signature headers of a request signed now with the key given. */

@@ -155,7 +155,7 @@ public class SoapSignatures implements CxfConfigurer {
             try {
                 signatures.verifyBytes(supplier, header(message, RequestSignatures.TIMESTAMP),
                         header(message, RequestSignatures.SIGNATURE), body);
-            } catch (SupplierAuthenticationException e) {
+            } catch (PartnerAuthenticationException e) {
                 throw SoapRefusals.fault("unauthenticated-supplier", e.getMessage());
             }
             message.setContent(InputStream.class, new ByteArrayInputStream(body));

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded broker admits only known users: the hub itself (spring.artemis.user and password), which may do
  * everything, and one user per supplier, which may send to and consume from its own queues supplier.&lt;code&gt;.*
- * and nothing else. Supplier users are added once the suppliers are known (integration.SupplierBrokerUsers).
+ * and nothing else. Supplier users are added once the suppliers are known (integration.PartnerBrokerSetup).
  */
 @Configuration(proxyBeanMethods = false)
 public class BrokerSecurity {

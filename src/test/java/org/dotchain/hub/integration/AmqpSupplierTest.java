@@ -2,6 +2,7 @@ package org.dotchain.hub.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -10,6 +11,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -21,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A supplier on another stack, over AMQP 1.0 with the Qpid JMS client instead of the broker's own protocol: its
- * orders queue is there before its first order, and nothing its client asks for (a topic where its queue is, an
- * address of its own) changes what the hub's addresses are.
+ * A supplier on another stack, over AMQP 1.0 instead of the broker's own protocol (the Qpid JMS client, and a bare
+ * proton-j receiver that sends no capability, as most AMQP clients do by default): its orders queue is there before
+ * its first order, and nothing its client asks for (a topic where its queue is, an address of its own) changes
+ * what the hub's addresses are.
  */
 @HubIntegrationTest
 class AmqpSupplierTest {
@@ -31,11 +35,27 @@ class AmqpSupplierTest {
     @Autowired
     SupplierConnections connections;
     @Autowired
-    SupplierKeys keys;
+    PartnerKeys keys;
     @Autowired
     OrderPlacement placement;
     @Autowired
     EmbeddedActiveMQ broker;
+
+    @Test
+    void aReceiverAttachedWithoutACapabilityBeforeTheFirstOrderTakesItsOrders() throws Exception {
+        URI broker = URI.create(connections.url());
+        try (PlainAmqpReceiver skyforge = new PlainAmqpReceiver(broker.getHost(), broker.getPort(), "skyforge",
+                keys.brokerPasswordOf("skyforge").orElseThrow(), "supplier.skyforge.orders")) {
+            skyforge.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> skyforge.attachments() > 0);
+            String orderNumber = formedOrder();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> skyforge.received().stream()
+                    .anyMatch(message -> message.contains(orderNumber)));
+            assertThat(skyforge.refusal()).isNull();
+        }
+        assertThat(routingTypesOf("supplier.skyforge.orders")).containsExactly(RoutingType.ANYCAST);
+    }
 
     @Test
     void aReceiverAskingForATopicIsRefusedAndTheQueueStaysAQueue() throws Exception {

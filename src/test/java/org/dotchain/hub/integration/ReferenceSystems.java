@@ -25,13 +25,13 @@ public class ReferenceSystems {
     private static ConfigurableApplicationContext running;
 
     private final ApplicationContext hub;
-    private final SupplierKeys keys;
+    private final PartnerKeys keys;
     private final SupplierConnections connections;
     private final Clock clock;
     private final DevelopmentCertificateAuthority developmentCa;
     private final String dataDir;
 
-    ReferenceSystems(ApplicationContext hub, SupplierKeys keys, SupplierConnections connections, Clock clock,
+    ReferenceSystems(ApplicationContext hub, PartnerKeys keys, SupplierConnections connections, Clock clock,
                      DevelopmentCertificateAuthority developmentCa, @Value("${hub.data-dir}") String dataDir) {
         this.hub = hub;
         this.keys = keys;

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 public class SupplierConnections {
 
     private final EmbeddedActiveMQ broker;
-    private final SupplierKeys keys;
+    private final PartnerKeys keys;
     private final Clock clock;
 
-    SupplierConnections(EmbeddedActiveMQ broker, SupplierKeys keys, Clock clock) {
+    SupplierConnections(EmbeddedActiveMQ broker, PartnerKeys keys, Clock clock) {
         this.broker = broker;
         this.keys = keys;
         this.clock = clock;

@@ -34,7 +34,7 @@ class SupplierRestInboundTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    SupplierKeys keys;
+    PartnerKeys keys;
     @Autowired
     OrderPlacement placement;
     @Autowired

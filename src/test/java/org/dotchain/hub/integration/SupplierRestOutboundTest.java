@@ -42,7 +42,7 @@ class SupplierRestOutboundTest {
     @Autowired
     ApiClient api;
     @Autowired
-    SupplierKeys keys;
+    PartnerKeys keys;
     @Autowired
     JdbcTemplate db;
     @Autowired

@@ -35,7 +35,7 @@ class SupplierSoapOutboundTest {
     @Autowired
     OrderPlacement placement;
     @Autowired
-    SupplierKeys keys;
+    PartnerKeys keys;
     @Autowired
     JdbcTemplate db;
 

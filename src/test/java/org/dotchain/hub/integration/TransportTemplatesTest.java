@@ -1,9 +1,12 @@
 package org.dotchain.hub.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +57,7 @@ class TransportTemplatesTest {
         settings.put("hub.delivery.retry-delay-ms", "1");
         camel.getPropertiesComponent().setInitialProperties(settings);
         camel.getRegistry().bind("inboundAnswers", new InboundAnswers(new ObjectMapper()));
-        camel.getRegistry().bind("requestSignatures", new RequestSignatures(new SupplierKeys(
+        camel.getRegistry().bind("requestSignatures", new RequestSignatures(new PartnerKeys(
                 new MockEnvironment().withProperty("hub.suppliers.steppe.signing-key", KEY), Path.of("target"), false),
                 Clock.systemUTC()));
         camel.getRegistry().bind("transactionManager", new NoTransactions());
@@ -124,14 +127,7 @@ class TransportTemplatesTest {
 
     @Test
     void restOutboundRetriesThenDeadLettersAndSendsOnlyTheContractsHeaders() throws Exception {
-        TemplatedRouteBuilder.builder(camel, "rest-outbound").routeId("steppe-rest-outbound")
-                .parameter("partner", "steppe").parameter("queue", "supplier.steppe.orders")
-                .parameter("endpoint", "http://steppe.invalid/hub/messages").parameter("retries", "2").add();
-        AdviceWith.adviceWith(camel, "steppe-rest-outbound", route -> {
-            route.replaceFromWith("direct:steppe-orders");
-            route.weaveById("rest-outbound-post").replace().to("mock:steppe");
-        });
-        camel.start();
+        restOutbound();
         MockEndpoint steppe = mock("mock:steppe");
         steppe.whenExchangeReceived(1, exchange -> {
             throw new IllegalStateException("503 from steppe");
@@ -157,6 +153,43 @@ class TransportTemplatesTest {
                 .containsEntry("hubMessageId", "o-2").containsEntry(Exchange.HTTP_METHOD, "POST")
                 .doesNotContainKey(PartnerHeaders.PARTNER);
         assertThat(sentTo("supplier.steppe.orders.DLQ")).as("delivered, not dead-lettered").hasSize(1);
+    }
+
+    @Test
+    void aStoppingHubDoesNotWaitOutTheBackOffAndKeepsTheMessage() throws Exception {
+        Properties slow = new Properties();
+        slow.put("hub.delivery.retry-delay-ms", "10000");
+        camel.getPropertiesComponent().setOverrideProperties(slow);
+        restOutbound();
+        MockEndpoint steppe = mock("mock:steppe");
+        steppe.whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("503 from steppe");
+        });
+
+        var delivery = producer.asyncSend("direct:steppe-orders", exchange -> {
+            exchange.getIn().setBody("{\"messageId\":\"o-3\"}");
+            exchange.getIn().setHeader("hubMessageId", "o-3");
+        });
+        await().until(() -> steppe.getReceivedCounter() == 1);
+        long stopping = System.nanoTime();
+        camel.getRouteController().stopRoute("steppe-rest-outbound");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("the stop")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(delivery.get(5, TimeUnit.SECONDS).getException())
+                .as("failed, so its queue's transaction rolls back and keeps it").isNotNull();
+        assertThat(sentTo("supplier.steppe.orders.DLQ")).as("not a dead letter").isEmpty();
+    }
+
+    private void restOutbound() throws Exception {
+        TemplatedRouteBuilder.builder(camel, "rest-outbound").routeId("steppe-rest-outbound")
+                .parameter("partner", "steppe").parameter("queue", "supplier.steppe.orders")
+                .parameter("endpoint", "http://steppe.invalid/hub/messages").parameter("retries", "2").add();
+        AdviceWith.adviceWith(camel, "steppe-rest-outbound", route -> {
+            route.replaceFromWith("direct:steppe-orders");
+            route.weaveById("rest-outbound-post").replace().to("mock:steppe");
+        });
+        camel.start();
     }
 
     private void jmsInbound() throws Exception {

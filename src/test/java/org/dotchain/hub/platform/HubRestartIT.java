@@ -3,29 +3,33 @@ package org.dotchain.hub.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.JMSSecurityException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.dotchain.hub.integration.SupplierKeys;
+import org.dotchain.hub.integration.PlainAmqpReceiver;
+import org.dotchain.hub.integration.PartnerKeys;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.core.env.StandardEnvironment;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The packaged hub killed with SIGKILL and started again on the same data folder: its embedded PostgreSQL outlives
  * it, and the next start finds that server, stops it and comes up the first time; a deadline check that fell due
  * while the hub was down runs once when it is up again; a supplier's system that reconnects meanwhile is never refused
- * for its credentials.
+ * for its credentials, and its AMQP receiver, attached without a capability before the first order, attaches again
+ * after the restart and takes the orders formed then.
  */
 class HubRestartIT {
 
@@ -57,6 +61,14 @@ class HubRestartIT {
                 "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=5000"));
 
         hub.start().awaitUp(PATIENCE);
+        URI broker = URI.create(hub.brokerUrl());
+        String skyforgePassword = new PartnerKeys(new StandardEnvironment(), hub.dataDir(), false)
+                .brokerPasswordOf("skyforge").orElseThrow();
+        // Skyforge's AMQP client, attached the way most are by default, before the first order and through the kill
+        PlainAmqpReceiver amqp = new PlainAmqpReceiver(broker.getHost(), broker.getPort(), "skyforge",
+                skyforgePassword, "supplier.skyforge.orders");
+        amqp.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> amqp.attachments() > 0);
         ProcessHandle postgres = hub.postgres().orElseThrow();
         assertThat(Instant.now()).as("the first hub is up well before the deadline falls due")
                 .isBefore(due.minusSeconds(10).toInstant());
@@ -65,9 +77,7 @@ class HubRestartIT {
         assertThat(deadlineRuns(hub.output())).as("no deadline ran before the kill").isZero();
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), due.plusSeconds(3).toInstant()).toMillis()));
-        BrokerProbe skyforge = new BrokerProbe(hub.brokerUrl(), "skyforge",
-                new SupplierKeys(new StandardEnvironment(), hub.dataDir(), false).brokerPasswordOf("skyforge")
-                        .orElseThrow());
+        BrokerProbe skyforge = new BrokerProbe(hub.brokerUrl(), "skyforge", skyforgePassword);
         try (skyforge) {
             hub.start();
             skyforge.start();
@@ -76,6 +86,19 @@ class HubRestartIT {
         }
         assertThat(skyforge.refusedForCredentials).as("a supplier's system connecting while the hub starts is never "
                 + "refused for its credentials: the broker listens only once its users exist").hasValue(0);
+
+        try (amqp) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> amqp.attachments() > 1);
+            DemoApi api = new DemoApi(hub);
+            String token = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> api.tryLogin("orderer.a1001"), Optional::isPresent).orElseThrow();
+            // Viriy's system is not there: its order waits on its own queue, Skyforge's goes on
+            api.orderAndSign(token, "VRY-SCOUT", 1);
+            String skyforgeOrder = api.orderAndSign(token, "SKF-FPV7", 1).get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> amqp.received().stream()
+                    .anyMatch(message -> message.contains(skyforgeOrder)));
+            assertThat(amqp.refusal()).as("the broker never refused the receiver").isNull();
+        }
 
         String log = hub.output();
         assertThat(log).as("the start says what it found and did")

@@ -54,4 +54,30 @@ class OperabilityTest {
         assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(api.at("/components/schemas/Credentials/properties/totpCode/example").asText()).isEqualTo("123456");
     }
+
+    @Test
+    void describesThePartnersEndpointsAndEveryRefusal() {
+        JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        JsonNode suppliers = api.at("/paths/~1api~1suppliers~1{supplier}~1messages/post");
+        assertThat(suppliers.path("operationId").asText()).isEqualTo("sendMessageToHub");
+        assertThat(suppliers.at("/security/0").has("partnerSignature")).isTrue();
+        assertThat(suppliers.path("responses").fieldNames()).toIterable()
+                .contains("202", "401", "404", "409", "422", "503");
+        assertThat(suppliers.at("/requestBody/content/application~1json/schema/oneOf/0/$ref").asText())
+                .isEqualTo("/contracts/order-response-v1.schema.json");
+        assertThat(api.at("/paths/~1api~1finance~1messages/post/security/0").has("partnerSignature")).isTrue();
+        assertThat(api.at("/components/securitySchemes/partnerSignature/name").asText()).isEqualTo("X-Hub-Signature");
+        assertThat(api.at("/components/responses/SuppliersProblem/content/application~1problem+json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/SuppliersProblem");
+        assertThat(http.getForEntity("/contracts/order-response-v1.schema.json", JsonNode.class).getBody()
+                .at("/properties/messageType/const").asText()).as("the schema the description names, served")
+                .isEqualTo("ORDER_RESPONSE");
+
+        JsonNode order = api.at("/paths/~1api~1orders~1{orderNumber}/get/responses");
+        assertThat(order.fieldNames()).toIterable().contains("200", "401", "403", "404");
+        assertThat(order.at("/404/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(api.at("/paths/~1api~1cart~1checkout/post/responses").fieldNames()).toIterable().contains("400");
+    }
 }

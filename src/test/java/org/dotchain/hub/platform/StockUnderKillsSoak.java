@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,17 +49,15 @@ public final class StockUnderKillsSoak {
 
     static final List<String> ORDERERS = List.of("orderer.a1001", "orderer.a2002", "orderer.a3003");
     static final List<String> PRODUCTS = List.of("SKF-FPV7", "STP-DROP", "STP-FIBRE");
-    static final String PASSWORD = "demo-password-2026";
-    static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     /** How long the suppliers have after the last kill to answer and ship every signed order. */
     static final Duration SETTLE = Duration.ofSeconds(180);
     static final String ON_THEIR_WAY = "'FORMED', 'TRANSFERRED', 'ACCEPTED_BY_SUPPLIER', 'PARTIALLY_SHIPPED'";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final HubProcess hub;
+    private final DemoApi api;
     private ConfigurableApplicationContext partners;
     private final int postgresPort;
     private final int partnersPort;
@@ -72,6 +71,7 @@ public final class StockUnderKillsSoak {
                 "--hub.suppliers.steppe.endpoint=" + partners + "/steppe/hub/messages",
                 "--hub.suppliers.viriy.endpoint=" + partners + "/services/viriy/hub/orders",
                 "--hub.finance.endpoint=" + partners + "/finance/payments"));
+        api = new DemoApi(hub);
     }
 
     /** The reference supplier systems, in this process: they answer, accept and ship every order. */
@@ -173,19 +173,14 @@ public final class StockUnderKillsSoak {
     }
 
     private String problemType(HttpResponse<String> response) {
-        try {
-            return json.readTree(response.body()).path("type").asText("(no problem type)");
-        } catch (IOException e) {
-            return "(not problem+json)";
-        }
+        return api.problemType(response);
     }
 
     private String login(String username) throws IOException, InterruptedException {
         while (running.get()) {
-            HttpResponse<String> login = call(null, "POST", "/api/auth/tokens",
-                    Map.of("username", username, "password", PASSWORD, "totpCode", totpNow()));
-            if (login.statusCode() == 201) {
-                return json.readTree(login.body()).path("token").asText();
+            Optional<String> token = api.tryLogin(username);
+            if (token.isPresent()) {
+                return token.get();
             }
             // a code is accepted once per account: wait for the next one
             pause(5000);
@@ -195,15 +190,7 @@ public final class StockUnderKillsSoak {
 
     private HttpResponse<String> call(String token, String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call(token, method, path, body);
     }
 
     /** Stock of the products in hand, as the database has it. */
@@ -323,9 +310,5 @@ public final class StockUnderKillsSoak {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String totpNow() {
-        return new TotpCodes(Clock.systemUTC()).codeAt(TOTP_SECRET, Instant.now());
     }
 }

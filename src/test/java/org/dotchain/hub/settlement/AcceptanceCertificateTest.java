@@ -25,7 +25,7 @@ import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.delivery.Despatches;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SupplierConnections;
-import org.dotchain.hub.integration.SupplierKeys;
+import org.dotchain.hub.integration.PartnerKeys;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.signing.DevelopmentCertificateAuthority;
@@ -64,7 +64,7 @@ class AcceptanceCertificateTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    SupplierKeys keys;
+    PartnerKeys keys;
     @Autowired
     ProducerTemplate producer;
     @Autowired

@@ -25,14 +25,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each supplier with a broker password its own user on the embedded broker, allowed to take from its own
- * orders queue and to send to its own inbound queue, nothing else (not its dead letters, which are the operators'),
- * then opens the broker's network acceptor: no supplier's system can connect before its user exists. With an external broker, its operators set this up there.
+ * The embedded broker as the partners find it: every partner's queues declared, each supplier with a broker
+ * password its own user, allowed to take from its own orders queue and to send to its own inbound queue, nothing
+ * else (not its dead letters, which are the operators'); then the network acceptor opens, so no partner's system
+ * can connect before its user and queues exist. With an external broker, its operators set this up there.
  */
 @Component
-class SupplierBrokerUsers implements ApplicationRunner {
+class PartnerBrokerSetup implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(SupplierBrokerUsers.class);
+    private static final Logger log = LoggerFactory.getLogger(PartnerBrokerSetup.class);
     /**
      * On its orders queue: take what the hub sends it. Nothing more: the queue is there from the start, and a
      * client that asks for another kind of address (a topic subscription, say) is refused instead of making one.
@@ -44,10 +45,10 @@ class SupplierBrokerUsers implements ApplicationRunner {
     private final ObjectProvider<EmbeddedActiveMQ> broker;
     private final ObjectProvider<SecurityConfiguration> users;
     private final Partners partners;
-    private final SupplierKeys keys;
+    private final PartnerKeys keys;
 
-    SupplierBrokerUsers(ObjectProvider<EmbeddedActiveMQ> broker, ObjectProvider<SecurityConfiguration> users,
-                        Partners partners, SupplierKeys keys) {
+    PartnerBrokerSetup(ObjectProvider<EmbeddedActiveMQ> broker, ObjectProvider<SecurityConfiguration> users,
+                        Partners partners, PartnerKeys keys) {
         this.broker = broker;
         this.users = users;
         this.partners = partners;

@@ -4,9 +4,9 @@ import org.dotchain.hub.platform.Refusal;
 import org.springframework.http.HttpStatus;
 
 /** A request that cannot be shown to come from the partner it names. */
-public class SupplierAuthenticationException extends Refusal {
+public class PartnerAuthenticationException extends Refusal {
 
-    public SupplierAuthenticationException(String message) {
+    public PartnerAuthenticationException(String message) {
         super(HttpStatus.UNAUTHORIZED, "unauthenticated-supplier", message);
     }
 }

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * (demo and tests), a missing one is generated once into the data folder.
  */
 @Component
-public class SupplierKeys {
+public class PartnerKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(SupplierKeys.class);
+    private static final Logger log = LoggerFactory.getLogger(PartnerKeys.class);
 
     /** Where a partner's secrets are when its connector file does not say: hub.suppliers.&lt;code&gt;. */
     public static final String CONVENTION = "hub.suppliers.";
@@ -43,13 +43,13 @@ public class SupplierKeys {
     private final Map<String, Optional<byte[]>> known = new ConcurrentHashMap<>();
 
     @Autowired
-    SupplierKeys(Environment environment, HubProperties hub, SupplierSettings settings, Partners partners) {
+    PartnerKeys(Environment environment, HubProperties hub, SupplierSettings settings, Partners partners) {
         this(environment, hub.dataDir(), settings.generateMissingKeys(),
                 code -> partners.find(code).map(Partner::getSecrets).orElse(CONVENTION + code));
     }
 
     /** The keys of the hub whose data folder is {@code dataDir}, each partner's under hub.suppliers.&lt;code&gt;. */
-    public SupplierKeys(Environment environment, Path dataDir, boolean generateMissing) {
+    public PartnerKeys(Environment environment, Path dataDir, boolean generateMissing) {
         this(environment, dataDir, generateMissing, code -> CONVENTION + code);
     }
 
@@ -57,7 +57,7 @@ public class SupplierKeys {
      * The keys of the hub whose data folder is {@code dataDir}, as its partners' systems read them; a partner's
      * secrets are the settings under the prefix {@code secretsOf} gives for its code.
      */
-    public SupplierKeys(Environment environment, Path dataDir, boolean generateMissing,
+    public PartnerKeys(Environment environment, Path dataDir, boolean generateMissing,
                         Function<String, String> secretsOf) {
         this.environment = environment;
         this.secretsOf = secretsOf;

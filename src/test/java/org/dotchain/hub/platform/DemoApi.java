@@ -1,0 +1,82 @@
+package org.dotchain.hub.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dotchain.hub.access.TotpCodes;
+
+/** A packaged demo hub's REST API as its demo people use it, over real HTTP: a login with password and TOTP, orders. */
+final class DemoApi {
+
+    static final String PASSWORD = "demo-password-2026";
+    static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    private final HubProcess hub;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    DemoApi(HubProcess hub) {
+        this.hub = hub;
+    }
+
+    /** A bearer token, or empty when this TOTP code was used for the account already (the next one will do). */
+    Optional<String> tryLogin(String username) throws IOException, InterruptedException {
+        HttpResponse<String> login = call(null, "POST", "/api/auth/tokens", Map.of("username", username,
+                "password", PASSWORD, "totpCode", new TotpCodes(Clock.systemUTC()).codeAt(TOTP_SECRET, Instant.now())));
+        return login.statusCode() == 201 ? Optional.of(json.readTree(login.body()).path("token").asText())
+                : Optional.empty();
+    }
+
+    /** The orders of a checkout of the product, each signed by the orderer, so FORMED and on their way. */
+    List<String> orderAndSign(String token, String product, int quantity) throws IOException, InterruptedException {
+        call(token, "PUT", "/api/cart/lines/" + product, Map.of("quantity", quantity));
+        HttpResponse<String> checkout = call(token, "POST", "/api/cart/checkout",
+                Map.of("requiredBy", LocalDate.now().plusDays(30).toString()));
+        if (checkout.statusCode() >= 300) {
+            throw new IllegalStateException("Checkout answered " + checkout.statusCode() + ": " + checkout.body());
+        }
+        List<String> orders = new ArrayList<>();
+        for (JsonNode order : json.readTree(checkout.body()).path("orders")) {
+            HttpResponse<String> signed = call(token, "POST", "/api/documents/" + order.path("documentId").asLong()
+                    + "/development-signatures", null);
+            if (signed.statusCode() >= 300) {
+                throw new IllegalStateException("Signing answered " + signed.statusCode() + ": " + signed.body());
+            }
+            orders.add(order.path("orderNumber").asText());
+        }
+        return orders;
+    }
+
+    HttpResponse<String> call(String token, String method, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String problemType(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body()).path("type").asText("(no problem type)");
+        } catch (IOException e) {
+            return "(not problem+json)";
+        }
+    }
+}
