@@ -33,8 +33,9 @@ class RoutesReadmeTest {
                     switch (kind) {
                         case "route", "routeTemplate", "routeConfiguration" -> defined.add(field(definition, "id"));
                         case "templatedRoute" -> defined.add(field(definition, "routeId"));
+                        case "rest" -> defined.add(field(((Map<?, ?>) definition).get("openApi"), "routeId"));
                         default -> {
-                            // beans, rest: no id of a flow
+                            // beans: no flow
                         }
                     }
                 });

@@ -16,10 +16,11 @@ import java.util.UUID;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.documents.Document;
+import org.dotchain.hub.documents.DocumentReading;
 import org.dotchain.hub.documents.DocumentRendering;
 import org.dotchain.hub.documents.DocumentRepository;
-import org.dotchain.hub.documents.DocumentRequest;
 import org.dotchain.hub.documents.DocumentRequest.SignatureBlock;
+import org.dotchain.hub.documents.DocumentRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -104,14 +105,9 @@ public class SigningService {
     /** The round of a document the caller may see; any other is answered as if it did not exist. */
     @Transactional(readOnly = true)
     public SigningRound round(Long documentId, HubUser caller) {
-        return rounds.findByDocumentId(documentId).filter(round -> visibleTo(round.getDocument(), caller))
+        return rounds.findByDocumentId(documentId)
+                .filter(round -> DocumentReading.visibleTo(round.getDocument(), caller))
                 .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
-    }
-
-    static boolean visibleTo(Document document, HubUser caller) {
-        return caller.isAgencyStaff()
-                || (caller.unitId() != null && caller.unitId().equals(document.getUnitId()))
-                || (caller.supplierId() != null && caller.supplierId().equals(document.getSupplierId()));
     }
 
     /** External signing, first half: the revision to sign and the digest the signer's tool must sign. */
@@ -212,7 +208,8 @@ public class SigningService {
     }
 
     private SigningRound lock(Long documentId, HubUser caller) {
-        return rounds.lockByDocumentId(documentId).filter(round -> visibleTo(round.getDocument(), caller))
+        return rounds.lockByDocumentId(documentId)
+                .filter(round -> DocumentReading.visibleTo(round.getDocument(), caller))
                 .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
     }
 

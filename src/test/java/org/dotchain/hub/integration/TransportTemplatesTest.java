@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,7 +24,14 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.MessageContentsList;
+import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
+import org.dotchain.contracts.suppliermessages.v1.Cancellation;
+import org.dotchain.contracts.suppliermessages.v1.OrderResponse;
+import org.dotchain.contracts.suppliermessages.v1.OrderResponseCode;
 import org.dotchain.hub.messaging.PartnerHeaders;
+import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.dotchain.hub.platform.InvalidMessageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +68,7 @@ class TransportTemplatesTest {
                 new MockEnvironment().withProperty("hub.suppliers.steppe.signing-key", KEY), Path.of("target"), false),
                 Clock.systemUTC()));
         camel.getRegistry().bind("transactionManager", new NoTransactions());
-        for (String file : new String[] {"error-handling", "jms-source", "rest-sink"}) {
+        for (String file : new String[] {"error-handling", "jms-source", "rest-sink", "soap-source", "soap-sink"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/" + file + ".camel.yaml"));
         }
@@ -179,6 +186,67 @@ class TransportTemplatesTest {
         assertThat(delivery.get(5, TimeUnit.SECONDS).getException())
                 .as("failed, so its queue's transaction rolls back and keeps it").isNotNull();
         assertThat(sentTo("supplier.steppe.orders.DLQ")).as("not a dead letter").isEmpty();
+    }
+
+    @Test
+    void soapOutboundSendsTheContractsMessageWithTheOutboxIdAndNoHeaderOfTheHubs() throws Exception {
+        TemplatedRouteBuilder.builder(camel, "soap-outbound").routeId("viriy-soap-outbound")
+                .parameter("partner", "viriy").parameter("queue", "supplier.viriy.orders")
+                .parameter("endpoint", "http://viriy.invalid/hub/orders").add();
+        AdviceWith.adviceWith(camel, "viriy-soap-outbound", route -> {
+            route.replaceFromWith("direct:viriy-orders");
+            route.weaveById("soap-outbound-send").replace().to("mock:viriy");
+        });
+        camel.start();
+        MockEndpoint viriy = mock("mock:viriy");
+
+        producer.send("direct:viriy-orders", exchange -> {
+            exchange.getIn().setBody("{\"contractVersion\":\"1.0\",\"messageType\":\"CANCELLATION\","
+                    + "\"orderNumber\":\"ORD-2026-000001\",\"issuedAt\":\"2026-11-26T08:00:00Z\","
+                    + "\"reason\":\"the unit cancelled\"}");
+            exchange.getIn().setHeader("hubMessageId", "c-1");
+            exchange.getIn().setHeader("hubMessageType", "CANCELLATION");
+            exchange.getIn().setHeader("JMSCorrelationID", "ORD-2026-000001");
+        });
+
+        Exchange sent = viriy.getExchanges().get(0);
+        Cancellation cancellation = sent.getIn().getBody(Cancellation.class);
+        assertThat(cancellation.getMessageId()).as("the outbox's message id").isEqualTo("c-1");
+        assertThat(cancellation.getOrderNumber()).isEqualTo("ORD-2026-000001");
+        assertThat(sent.getIn().getHeaders()).as("only the operation to call")
+                .containsOnlyKeys("operationName").containsEntry("operationName", "receiveCancellation");
+    }
+
+    @Test
+    void soapInboundTakesTheMessageAsJsonAndAnswersARefusalWithItsFault() throws Exception {
+        TemplatedRouteBuilder.builder(camel, "soap-inbound").routeId("viriy-soap-inbound")
+                .parameter("partner", "viriy").add();
+        AdviceWith.adviceWith(camel, "viriy-soap-inbound", route -> route.replaceFromWith("direct:viriy-in"));
+        camel.start();
+        OrderResponse response = new OrderResponse();
+        response.setMessageId("r-1");
+        response.setOrderNumber("ORD-2026-000001");
+        response.setResponseCode(OrderResponseCode.AP);
+        AtomicReference<Exchange> taken = new AtomicReference<>();
+        AdviceWith.adviceWith(camel, "stand-in-pipeline", route -> route.weaveAddFirst().process(exchange -> {
+            exchange.setProperty("hubMessageId", "r-1");
+            taken.set(exchange.copy());
+        }));
+
+        Exchange answered = producer.send("direct:viriy-in", exchange ->
+                exchange.getIn().setBody(new MessageContentsList(response)));
+
+        assertThat(taken.get().getIn().getHeader(PartnerHeaders.PARTNER)).isEqualTo("viriy");
+        assertThat(taken.get().getIn().getBody(String.class)).contains("\"messageType\":\"ORDER_RESPONSE\"")
+                .contains("\"responseCode\":\"AP\"");
+        assertThat(answered.getMessage().getBody(Acknowledgement.class).getStatus()).isEqualTo("accepted");
+
+        pipelineFails.set(new IllegalOrderTransitionException("cannot go from SHIPPED to TRANSFERRED"));
+        Exchange refused = producer.send("direct:viriy-in", exchange ->
+                exchange.getIn().setBody(new MessageContentsList(response)));
+        Fault fault = refused.getMessage().getBody(Fault.class);
+        assertThat(fault.getFaultCode()).isEqualTo(Fault.FAULT_CODE_CLIENT);
+        assertThat(fault.getDetail().getTextContent()).contains("illegal-transition").contains("SHIPPED");
     }
 
     private void restOutbound() throws Exception {

@@ -1,9 +1,7 @@
 package org.dotchain.hub.signing;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,11 +9,8 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.UUID;
 import org.dotchain.hub.access.HubUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,14 +19,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * A document's signing round: who signs it in which order and whose turn it is, external and development
+ * signatures, the verification report. The PDF itself is the documents feature's, under the same path.
+ */
 @RestController
 @RequestMapping("/api/documents/{documentId}")
 @Tag(name = "Documents", description = "Documents of the supply cycle, their signing rounds and signatures")
-class DocumentController {
+class SigningController {
 
     private final SigningService signing;
 
-    DocumentController(SigningService signing) {
+    SigningController(SigningService signing) {
         this.signing = signing;
     }
 
@@ -39,19 +38,6 @@ class DocumentController {
     @Operation(summary = "The document, its signers in order and whose turn it is")
     DocumentView document(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
         return DocumentView.of(signing.round(documentId, caller));
-    }
-
-    @GetMapping("/pdf")
-    @Operation(summary = "The PDF in its latest revision, with every signature so far",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE)))
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
-        var document = signing.round(documentId, caller).getDocument();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(document.getNumber() + ".pdf").build().toString())
-                .header(HttpHeaders.ETAG, "\"" + document.getSha256() + "\"")
-                .contentType(MediaType.APPLICATION_PDF)
-                .body(document.getContent());
     }
 
     @PostMapping("/signing-requests")
