@@ -57,6 +57,27 @@ class RoutesReadmeTest {
         assertThat(named).as("the ids routes/README.md names").isEqualTo(defined);
     }
 
+    /** A connector file's author reads the templates' parameters: each says what it is, what for, and an example. */
+    @Test
+    void everyTemplateParameterHasATitleADescriptionAndAnExample() throws IOException {
+        int parameters = 0;
+        for (Path file : yamlFiles()) {
+            List<Map<String, Object>> entries = new Yaml().load(Files.readString(file));
+            for (Map<String, Object> entry : entries) {
+                if (entry.get("routeTemplate") instanceof Map<?, ?> template) {
+                    assertThat((String) template.get("description")).as("the description of %s", template.get("id"))
+                            .isNotBlank();
+                    for (Object parameter : (List<?>) template.get("parameters")) {
+                        assertThat(field(parameter, "description")).as("%s of %s", field(parameter, "name"),
+                                template.get("id")).matches("[A-Z][^.]*\\. .+ Example: \\S+");
+                        parameters++;
+                    }
+                }
+            }
+        }
+        assertThat(parameters).isEqualTo(11);
+    }
+
     private static String field(Object definition, String name) {
         return (String) ((Map<?, ?>) definition).get(name);
     }

@@ -39,9 +39,14 @@ class StartupReport {
                 String.format("%.1f", uptime), port, broker(), database());
     }
 
+    /** The acceptor's options may hold a key store's password: never in the log. */
+    static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     private String broker() {
         if (artemis.getMode() == null || artemis.getMode().name().equals("EMBEDDED")) {
-            return "embedded Artemis, acceptor " + hub.broker().acceptorUrl();
+            return "embedded Artemis, acceptor " + withoutSecrets(hub.broker().acceptorUrl());
         }
         return "Artemis at " + artemis.getBrokerUrl();
     }
