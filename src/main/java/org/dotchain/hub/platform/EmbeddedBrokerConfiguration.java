@@ -39,6 +39,21 @@ public class EmbeddedBrokerConfiguration {
      * rolled back by the hub and given again by the broker, later each time; the hub dead-letters it itself once
      * hub.inbound.retries are spent (routes/error-handling.camel.yaml), so the broker never drops one.
      */
+    /**
+     * The partners' queues stay, empty or not, whoever made them first: a queue the hub's own consumer made before
+     * the partners' queues were declared would otherwise be removed when it is empty and nobody reads it (during a
+     * restart), and a partner's client would then find no queue.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer partnerQueuesStay() {
+        return configuration -> {
+            for (String partners : new String[] {"supplier.#", "finance.#"}) {
+                configuration.addAddressSetting(partners, new AddressSettings().setAutoDeleteQueues(false)
+                        .setAutoDeleteCreatedQueues(false).setAutoDeleteAddresses(false));
+            }
+        };
+    }
+
     @Bean
     ArtemisConfigurationCustomizer inboundRedelivery(HubProperties hub) {
         return configuration -> configuration.addAddressSetting("supplier.*.inbound", new AddressSettings()

@@ -27,8 +27,10 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(HubProperties hub) throws IOException {
+        // stopped by Spring after everything that uses it (Camel's routes finish their polls first), not by a JVM
+        // shutdown hook of its own that would race them
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(hub.embeddedPostgres().port())
-                .setPGStartupWait(STARTUP_WAIT);
+                .setPGStartupWait(STARTUP_WAIT).setRegisterShutdownHook(false);
         if (hub.embeddedPostgres().persistent()) {
             Path dataDirectory = hub.dataDir().resolve("postgres").toAbsolutePath();
             Files.createDirectories(dataDirectory);

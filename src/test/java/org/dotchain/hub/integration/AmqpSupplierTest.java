@@ -92,6 +92,19 @@ class AmqpSupplierTest {
         assertThat(routingTypesOf("supplier.skyforge.orders")).containsExactly(RoutingType.ANYCAST);
     }
 
+    @Test
+    void everyPartnersQueueIsThereDurableAndStays() {
+        for (String queue : new String[] {"supplier.skyforge.orders", "supplier.skyforge.inbound",
+                "supplier.steppe.orders", "supplier.viriy.orders", "supplier.viriy.orders.DLQ", "finance.payments"}) {
+            var found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+            assertThat(found).as(queue).isNotNull();
+            assertThat(found.isDurable()).as("%s durable", queue).isTrue();
+            assertThat(found.getRoutingType()).as(queue).isEqualTo(RoutingType.ANYCAST);
+            assertThat(broker.getActiveMQServer().getAddressSettingsRepository().getMatch(queue).isAutoDeleteQueues())
+                    .as("%s is never removed for being empty", queue).isFalse();
+        }
+    }
+
     private String formedOrder() {
         String orderNumber = placement.placeInStockOrder("A2002", Map.of("SKF-FPV7", 1)).getOrderNumber();
         placement.form(orderNumber);
