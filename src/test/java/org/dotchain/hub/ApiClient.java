@@ -32,8 +32,8 @@ public class ApiClient {
     private record Token(String value, Instant expiresAt) {
     }
 
-    ApiClient(TestRestTemplate http, TotpCodes totp, Clock clock, @Value("${hub.demo.password}") String password,
-              @Value("${hub.demo.totp-secret}") String secret) {
+    ApiClient(TestRestTemplate http, TotpCodes totp, Clock clock, @Value("${hub.demo.password:}") String password,
+              @Value("${hub.demo.totp-secret:}") String secret) {
         this.http = http;
         this.totp = totp;
         this.clock = clock;

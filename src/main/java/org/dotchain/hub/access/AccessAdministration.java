@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.catalog.Supplier;
@@ -149,6 +150,26 @@ public class AccessAdministration {
         Person person = persons.save(new Person(username, fullName, null, supplier, roles));
         audit.record(admin, "STAFF_CREATED", "person", username, "roles=" + roles);
         return issueActivation(person);
+    }
+
+    /**
+     * A hub without an active administrator invites its first one: the account hub.access.first-administrator,
+     * made if it is not there, gets a fresh one-time activation token (an earlier unused one stops working). Empty
+     * once an administrator is active: from then on only administrators make accounts.
+     */
+    public Optional<Activation> inviteFirstAdministrator(String username) {
+        if (persons.anyActiveWith(Role.DPA_ADMIN)) {
+            return Optional.empty();
+        }
+        Person person = persons.findByUsername(username).orElseGet(() -> persons.save(
+                new Person(username, "DPA Administrator", null, null, EnumSet.of(Role.DPA_ADMIN))));
+        if (!person.getRoles().contains(Role.DPA_ADMIN)) {
+            throw new IllegalStateException("hub.access.first-administrator names " + username
+                    + ", an account that is not an administrator's: name another");
+        }
+        Activation activation = issueActivation(person);
+        audit.record("hub", "FIRST_ADMINISTRATOR_INVITED", "person", username, "expiresAt=" + activation.expiresAt());
+        return Optional.of(activation);
     }
 
     private Activation issueActivation(Person person) {

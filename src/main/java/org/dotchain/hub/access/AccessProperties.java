@@ -1,6 +1,8 @@
 package org.dotchain.hub.access;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param tokenLifetime      how long a login's bearer token lasts
  * @param activationLifetime how long a one-time activation token lasts
+ * @param firstAdministrator the username of the administrator a hub without one invites at start
  */
 @Validated
 @ConfigurationProperties("hub.access")
 public record AccessProperties(
         @NotNull @DurationMin(minutes = 1) @DefaultValue("PT8H") Duration tokenLifetime,
-        @NotNull @DurationMin(minutes = 1) @DefaultValue("P7D") Duration activationLifetime) {
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("P7D") Duration activationLifetime,
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9.-]{2,63}") @DefaultValue("dpa.admin") String firstAdministrator) {
 }

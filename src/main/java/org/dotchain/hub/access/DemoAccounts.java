@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
+@Order(DemoAccounts.ORDER)
 class DemoAccounts implements ApplicationRunner {
+
+    /** After the partners' registration, which makes the suppliers' rows. */
+    static final int ORDER = 10;
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 

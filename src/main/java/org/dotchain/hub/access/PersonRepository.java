@@ -19,4 +19,8 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     Optional<Person> findByActivationTokenHash(String tokenHash);
 
     List<Person> findByUnitId(Long unitId);
+
+    /** Whether any active account holds the role. */
+    @Query("select count(p) > 0 from Person p join p.roles r where r = :role and p.active = true")
+    boolean anyActiveWith(Role role);
 }
