@@ -184,8 +184,14 @@ public class AccessAdministration {
                 .setParameter("person", person).getSingleResult() > 0;
     }
 
+    /** A unit of the access procedure; a retired one has none. */
     private MilitaryUnit unit(String code) {
-        return units.findByCode(code).orElseThrow(() -> new NoSuchElementException("No unit with code " + code));
+        MilitaryUnit unit = units.findByCode(code)
+                .orElseThrow(() -> new NoSuchElementException("No unit with code " + code));
+        if (unit.isRetired()) {
+            throw new AccessProcedureException("Unit " + code + " is retired: its access procedure is over");
+        }
+        return unit;
     }
 
     private Person person(String username) {

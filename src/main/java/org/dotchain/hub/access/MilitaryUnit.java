@@ -18,6 +18,7 @@ public class MilitaryUnit {
     private String code;
     private String designation;
     private Instant createdAt = Instant.now();
+    private Instant retiredAt;
 
     protected MilitaryUnit() {
     }
@@ -25,6 +26,22 @@ public class MilitaryUnit {
     public MilitaryUnit(String code, String designation) {
         this.code = code;
         this.designation = designation;
+    }
+
+    void rename(String designation) {
+        this.designation = designation;
+    }
+
+    void retire(Instant at) {
+        this.retiredAt = at;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
+    public Instant getRetiredAt() {
+        return retiredAt;
     }
 
     public Long getId() {

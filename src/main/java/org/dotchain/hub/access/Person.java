@@ -169,6 +169,10 @@ public class Person {
         return lockedUntil;
     }
 
+    public Instant getAccessWithdrawnAt() {
+        return accessWithdrawnAt;
+    }
+
     public AccessLetter getDesignationLetter() {
         return designationLetter;
     }
