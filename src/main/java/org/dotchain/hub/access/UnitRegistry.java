@@ -43,16 +43,16 @@ public class UnitRegistry {
 
     private final MilitaryUnitRepository units;
     private final PersonRepository persons;
-    private final ApiTokenRepository tokens;
+    private final AccessAdministration access;
     private final EntityManager entityManager;
     private final AuditTrail audit;
     private final Clock clock;
 
-    UnitRegistry(MilitaryUnitRepository units, PersonRepository persons, ApiTokenRepository tokens,
+    UnitRegistry(MilitaryUnitRepository units, PersonRepository persons, AccessAdministration access,
                  EntityManager entityManager, AuditTrail audit, Clock clock) {
         this.units = units;
         this.persons = persons;
-        this.tokens = tokens;
+        this.access = access;
         this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
@@ -85,12 +85,9 @@ public class UnitRegistry {
         if (unit.isRetired()) {
             return view(unit);
         }
+        access.withdrawAccess(admin, code);
         Instant now = clock.instant();
         unit.retire(now);
-        for (Person person : persons.findByUnitId(unit.getId())) {
-            person.withdrawAccess(now);
-            tokens.deleteByPersonId(person.getId());
-        }
         audit.record(admin, "UNIT_RETIRED", "unit", code, "at=" + now);
         return view(unit);
     }

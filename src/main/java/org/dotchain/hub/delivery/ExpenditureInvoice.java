@@ -106,6 +106,10 @@ public class ExpenditureInvoice {
         return documentId;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getSignedAt() {
         return signedAt;
     }

@@ -3,12 +3,14 @@ package org.dotchain.hub.delivery;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.access.Role;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.documents.Document;
 import org.dotchain.hub.documents.DocumentRequest;
@@ -20,6 +22,8 @@ import org.dotchain.hub.signing.RequiredSigner;
 import org.dotchain.hub.signing.SigningRoundCompleted;
 import org.dotchain.hub.signing.SigningService;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,22 +35,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ExpenditureInvoices {
 
-    public record InvoiceLineView(int lineNumber, String productCode, int quantity, BigDecimal amount) {
+    public record InvoiceLineView(int lineNumber, String productCode, String productName, int quantity,
+                                  BigDecimal amount) {
     }
 
+    /**
+     * @param document  where to read and sign it
+     * @param signature when the receiver's signature was accepted; null while the invoice awaits it
+     */
     public record InvoiceView(String invoiceNumber, String orderNumber, String despatchNumber, Long documentId,
-                              ExpenditureInvoice.Status status, BigDecimal total, List<InvoiceLineView> lines) {
+                              ExpenditureInvoice.Status status, BigDecimal total, List<InvoiceLineView> lines,
+                              String unitCode, String supplierCode, String currency, String document,
+                              Instant createdAt, Instant signature) {
     }
 
     private final EntityManager entityManager;
+    private final ExpenditureInvoiceRepository invoices;
     private final SigningService signing;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ExpenditureInvoices(EntityManager entityManager, SigningService signing, Outbox outbox, AuditTrail audit,
-                        Clock clock) {
+    ExpenditureInvoices(EntityManager entityManager, ExpenditureInvoiceRepository invoices, SigningService signing,
+                        Outbox outbox, AuditTrail audit, Clock clock) {
         this.entityManager = entityManager;
+        this.invoices = invoices;
         this.signing = signing;
         this.outbox = outbox;
         this.audit = audit;
@@ -105,11 +118,22 @@ public class ExpenditureInvoices {
                 "items authorised for operational use");
     }
 
+    /** The invoices the caller may see: the unit's for its people, the supplier's for its people, all for the DPA. */
+    @Transactional(readOnly = true)
+    public Page<InvoiceView> visibleTo(HubUser caller, ExpenditureInvoice.Status status, Pageable page) {
+        boolean all = caller.isAgencyStaff() || caller.has(Role.OPERATOR);
+        return invoices.findVisible(all, caller.unitId(), caller.supplierId(), status, page)
+                .map(ExpenditureInvoices::view);
+    }
+
     static InvoiceView view(ExpenditureInvoice invoice) {
-        return new InvoiceView(invoice.getInvoiceNumber(), invoice.getOrder().getOrderNumber(),
+        PurchaseOrder order = invoice.getOrder();
+        return new InvoiceView(invoice.getInvoiceNumber(), order.getOrderNumber(),
                 invoice.getShipment().getDespatchNumber(), invoice.getDocumentId(), invoice.getStatus(),
                 invoice.getTotal(), invoice.getLines().stream().map(line -> new InvoiceLineView(
-                        line.getOrderLine().getLineNumber(), line.getOrderLine().getProductCode(), line.getQuantity(),
-                        line.getAmount())).toList());
+                        line.getOrderLine().getLineNumber(), line.getOrderLine().getProductCode(),
+                        line.getOrderLine().getProductName(), line.getQuantity(), line.getAmount())).toList(),
+                order.getUnit().getCode(), order.getSupplier().getCode(), "UAH",
+                "/api/documents/" + invoice.getDocumentId(), invoice.getCreatedAt(), invoice.getSignedAt());
     }
 }
