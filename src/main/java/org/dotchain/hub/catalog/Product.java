@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -37,6 +38,10 @@ public class Product {
     @Column(updatable = false)
     private int stock;
     private int leadTimeDays;
+    @Column(updatable = false)
+    private int ratingCount;
+    @Column(updatable = false)
+    private int ratingSum;
 
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> specifications;
@@ -82,6 +87,16 @@ public class Product {
     /** As read with the product: a figure to show, never one to compute a new stock from. */
     public int getStock() {
         return stock;
+    }
+
+    public int getRatingCount() {
+        return ratingCount;
+    }
+
+    /** The units' average rating, to one decimal; null while nobody has rated it. */
+    public BigDecimal getAverageRating() {
+        return ratingCount == 0 ? null
+                : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(ratingCount), 1, RoundingMode.HALF_UP);
     }
 
     public int getLeadTimeDays() {

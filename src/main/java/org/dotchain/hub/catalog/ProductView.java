@@ -15,7 +15,12 @@ public record ProductView(
         boolean inStock,
         int leadTimeDays,
         SupplierRef supplier,
-        Map<String, Object> specifications) {
+        Map<String, Object> specifications,
+        Rating rating) {
+
+    /** @param average the units' average score, 1 to 5, to one decimal; null while nobody has rated it */
+    public record Rating(BigDecimal average, int count) {
+    }
 
     public record SupplierRef(String code, String name) {
     }
@@ -25,6 +30,7 @@ public record ProductView(
         return new ProductView(product.getCode(), product.getName(), product.getProductType(),
                 product.getDescription(), product.getUnitPrice(), "UAH", product.getStock(),
                 product.getStock() > 0, product.getLeadTimeDays(),
-                new SupplierRef(supplier.getCode(), supplier.getName()), product.getSpecifications());
+                new SupplierRef(supplier.getCode(), supplier.getName()), product.getSpecifications(),
+                new Rating(product.getAverageRating(), product.getRatingCount()));
     }
 }

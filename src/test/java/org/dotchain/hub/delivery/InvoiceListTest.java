@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dotchain.hub.ApiAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.OrderPlacement;
@@ -27,30 +23,23 @@ class InvoiceListTest {
     @Autowired
     OrderPlacement placement;
     @Autowired
-    Despatches despatches;
+    Deliveries deliveries;
     @Autowired
     ApiClient api;
-    @Autowired
-    Clock clock;
 
     @Test
     void eachSideSeesItsInvoicesWithTheirItemsAndSignature() {
         String orderNumber = placement.placeInStockOrder("A2002", Map.of("SKF-FPV10", 2)).getOrderNumber();
         placement.form(orderNumber);
-        String batch = UUID.randomUUID().toString().substring(0, 8);
-        List<String> serials = List.of("SN-" + batch + "-1", "SN-" + batch + "-2");
-        despatches.record(orderNumber, "skyforge", "D-" + batch, clock.instant(),
-                clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(2),
-                List.of(new Despatches.DespatchedLine(1, 2, serials)));
         ApiClient.As receiver = api.as("orderer.a2002");
-        JsonNode receipt = receiver.post("/api/orders/" + orderNumber + "/receipts",
-                Map.of("despatchNumber", "D-" + batch, "received", serials)).getBody();
+        JsonNode receipt = deliveries.shipAndReceive(orderNumber, "skyforge", 2, receiver);
         String invoiceNumber = receipt.at("/invoice/invoiceNumber").asText();
+        String despatchNumber = receipt.at("/invoice/despatchNumber").asText();
 
         JsonNode awaiting = receiver.get("/api/invoices?status=AWAITING_SIGNATURE&size=50").getBody();
         JsonNode invoice = find(awaiting, invoiceNumber);
         assertThat(invoice.path("orderNumber").asText()).isEqualTo(orderNumber);
-        assertThat(invoice.path("despatchNumber").asText()).isEqualTo("D-" + batch);
+        assertThat(invoice.path("despatchNumber").asText()).isEqualTo(despatchNumber).startsWith("D-");
         assertThat(invoice.at("/lines/0/productCode").asText()).isEqualTo("SKF-FPV10");
         assertThat(invoice.at("/lines/0/quantity").asInt()).isEqualTo(2);
         assertThat(invoice.path("signature").isNull()).as("not signed yet").isTrue();
