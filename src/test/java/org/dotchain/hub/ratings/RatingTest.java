@@ -30,8 +30,8 @@ class RatingTest {
 
     @Test
     void aUnitRatesWhatItReceivedOnceAndItsSupplierSeesTheScoreWithoutTheUnit() {
-        ApiClient.As unit = api.as("orderer.a3003");
-        String orderNumber = placement.placeInStockOrder("A3003", Map.of("SKF-FPV10", 1)).getOrderNumber();
+        ApiClient.As unit = api.as("orderer.a2002");
+        String orderNumber = placement.placeInStockOrder("A2002", Map.of("SKF-FPV10", 1)).getOrderNumber();
         placement.form(orderNumber);
         Map<String, Object> rating = Map.of("productCode", "SKF-FPV10", "score", 4, "comment", "Good link, short flight");
         assertProblem(unit.post("/api/orders/" + orderNumber + "/ratings", rating), HttpStatus.CONFLICT,
@@ -54,7 +54,7 @@ class RatingTest {
 
         JsonNode seen = api.as("skyforge.agent").get("/api/products/SKF-FPV10/ratings").getBody();
         assertThat(seen.findValuesAsText("comment")).contains("Good link, short flight");
-        assertThat(seen.toString()).doesNotContain("A3003").doesNotContain("orderer");
+        assertThat(seen.toString()).doesNotContain("A2002").doesNotContain("orderer");
         assertProblem(api.as("viriy.agent").get("/api/products/SKF-FPV10/ratings"), HttpStatus.NOT_FOUND,
                 "No product SKF-FPV10 of yours");
         assertThat(unit.get("/api/products/SKF-FPV10/ratings").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -62,9 +62,9 @@ class RatingTest {
 
     @Test
     void aRatingIsRefusedWithTheFieldAtFaultAndNobodyRatesAnotherUnitsOrder() {
-        String orderNumber = placement.placeInStockOrder("A3003", Map.of("SKF-FPV10", 1)).getOrderNumber();
+        String orderNumber = placement.placeInStockOrder("A2002", Map.of("SKF-FPV10", 1)).getOrderNumber();
 
-        ApiClient.As unit = api.as("orderer.a3003");
+        ApiClient.As unit = api.as("orderer.a2002");
         JsonNode tooHigh = unit.post("/api/orders/" + orderNumber + "/ratings",
                 Map.of("productCode", "SKF-FPV10", "score", 6)).getBody();
         assertThat(tooHigh.path("field").asText()).isEqualTo("score");
