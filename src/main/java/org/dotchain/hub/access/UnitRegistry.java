@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.stereotype.Service;
@@ -108,19 +110,23 @@ public class UnitRegistry {
                 .getResultStream().map(letter -> new LetterView(letter.getKind(), letter.getLetterNumber(),
                         letter.getLetterDate())).toList();
         List<Person> people = persons.findByUnitId(unit.getId());
+        Map<Long, List<TrainingView>> trainings = trainings(unit);
         List<PersonView> personViews = people.stream().sorted(Comparator.comparing(Person::getUsername))
                 .map(person -> new PersonView(person.getUsername(), person.getFullName(), person.getRoles(),
                         person.isActive(), person.getDesignationLetter() == null ? null
-                        : person.getDesignationLetter().getLetterNumber(), trainings(person))).toList();
+                        : person.getDesignationLetter().getLetterNumber(),
+                        trainings.getOrDefault(person.getId(), List.of()))).toList();
         return new UnitView(unit.getCode(), unit.getDesignation(), unit.getCreatedAt(), unit.getRetiredAt(),
                 accessState(unit, letters, people), letters, personViews);
     }
 
-    private List<TrainingView> trainings(Person person) {
-        return entityManager.createQuery("select t from TrainingRecord t where t.person = :person "
-                        + "order by t.completedOn", TrainingRecord.class).setParameter("person", person)
-                .getResultStream().map(training -> new TrainingView(training.getCourse(), training.getCompletedOn()))
-                .toList();
+    /** The trainings of the unit's people, by person, in one query. */
+    private Map<Long, List<TrainingView>> trainings(MilitaryUnit unit) {
+        return entityManager.createQuery("select t from TrainingRecord t where t.person.unit = :unit "
+                        + "order by t.completedOn", TrainingRecord.class).setParameter("unit", unit)
+                .getResultStream().collect(Collectors.groupingBy(training -> training.getPerson().getId(),
+                        Collectors.mapping(training -> new TrainingView(training.getCourse(),
+                                training.getCompletedOn()), Collectors.toList())));
     }
 
     private AccessState accessState(MilitaryUnit unit, List<LetterView> letters, List<Person> people) {

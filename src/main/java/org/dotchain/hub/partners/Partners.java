@@ -3,13 +3,15 @@ package org.dotchain.hub.partners;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
 import org.dotchain.hub.messaging.PartnerKind;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.springframework.stereotype.Component;
@@ -50,14 +52,8 @@ public class Partners {
 
     /** The ids of the routes that reach this partner: the connector file's instances of the transport templates. */
     public Set<String> routesOf(String code) {
-        Set<String> routes = new TreeSet<>();
-        for (RouteDefinition route : ((ModelCamelContext) camel).getRouteDefinitions()) {
-            Object partner = route.getTemplateParameters() == null ? null : route.getTemplateParameters().get("partner");
-            if (code.equals(partner)) {
-                routes.add(route.getRouteId());
-            }
-        }
-        return routes;
+        return routeParameters(code).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -69,15 +65,19 @@ public class Partners {
         if (find(code).map(partner -> partner.getKind() == PartnerKind.SUPPLIER).orElse(false)) {
             queues.add(SupplierChannels.ordersOf(code));
         }
-        for (RouteDefinition route : ((ModelCamelContext) camel).getRouteDefinitions()) {
-            Map<String, Object> parameters = route.getTemplateParameters();
-            if (parameters != null && code.equals(parameters.get("partner")) && parameters.get("queue") != null) {
-                queues.add(parameters.get("queue").toString());
-            }
-        }
+        routeParameters(code).map(parameters -> parameters.getValue().get("queue")).filter(Objects::nonNull)
+                .forEach(queue -> queues.add(queue.toString()));
         Set<String> withDeadLetters = new TreeSet<>(queues);
         queues.forEach(queue -> withDeadLetters.add(queue + ".DLQ"));
         return withDeadLetters;
+    }
+
+    /** Each route instantiated for the partner, by id, with its template parameters. */
+    private Stream<Map.Entry<String, Map<String, Object>>> routeParameters(String code) {
+        return ((ModelCamelContext) camel).getRouteDefinitions().stream()
+                .filter(route -> route.getTemplateParameters() != null
+                        && code.equals(route.getTemplateParameters().get("partner")))
+                .map(route -> Map.entry(route.getRouteId(), route.getTemplateParameters()));
     }
 
     private List<Partner> load() {

@@ -1,6 +1,7 @@
 package org.dotchain.hub.ratings;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,8 @@ public class Ratings {
                     + " are not authorised for use yet: rate them once their expenditure invoice is signed");
         }
         Long productId = line.getProduct().getId();
+        // two ratings of one order at once: the second waits here and then finds the first
+        entityManager.lock(order, LockModeType.PESSIMISTIC_WRITE);
         if (rated(order, productId)) {
             throw new RatingRefusedException("Order " + orderNumber + " rated " + productCode + " already");
         }
