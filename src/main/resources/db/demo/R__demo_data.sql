@@ -74,8 +74,9 @@ from (values
 join supplier s on s.code = p.supplier_code
 on conflict (code) do nothing;
 
-insert into budget_entry (unit_id, kind, amount, reference)
-select u.id, 'ALLOCATED', b.amount, 'DEMO-ALLOCATION-' || u.code
+insert into budget_entry (unit_id, kind, amount, reference, decision_number, decision_date, legal_basis, recorded_by)
+select u.id, 'ALLOCATED', b.amount, 'DEMO-ALLOCATION-' || u.code, 'DEMO-2026/' || u.code, date '2026-01-15',
+       'Demo: the DPA''s annual allocation to the unit''s drone programme', 'dpa.admin'
 from (values ('A1001', 25000000.00), ('A2002', 18000000.00), ('A3003', 12000000.00)) as b(unit_code, amount)
 join military_unit u on u.code = b.unit_code
 on conflict (reference) do nothing;

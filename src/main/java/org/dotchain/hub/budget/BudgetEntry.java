@@ -8,14 +8,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One movement in a unit's budget ledger; see {@link Kind} for what each moves. Entries are never changed. */
 @Entity
 public class BudgetEntry {
 
     public enum Kind {
-        /** New money for the unit: becomes available. */
+        /** New money for the unit by a DPA decision: becomes available. */
         ALLOCATED,
+        /** Available money taken back by a DPA decision: lowers what is allocated. */
+        REDUCED,
         /** Available to reserved, when an order or pre-order is created. */
         RESERVED,
         /** Reserved back to available, when an order is cancelled, declined or expires. */
@@ -38,6 +41,10 @@ public class BudgetEntry {
     private BigDecimal amount;
     private Long orderId;
     private String reference;
+    private String decisionNumber;
+    private LocalDate decisionDate;
+    private String legalBasis;
+    private String recordedBy;
     private Instant createdAt = Instant.now();
 
     protected BudgetEntry() {
@@ -49,6 +56,14 @@ public class BudgetEntry {
         this.amount = amount;
         this.orderId = orderId;
         this.reference = reference;
+    }
+
+    BudgetEntry(Long unitId, Kind kind, BigDecimal amount, BudgetDecision decision, String recordedBy) {
+        this(unitId, kind, amount, (Long) null, "decision-" + unitId + "-" + kind + "-" + decision.number());
+        this.decisionNumber = decision.number();
+        this.decisionDate = decision.date();
+        this.legalBasis = decision.legalBasis();
+        this.recordedBy = recordedBy;
     }
 
     public Long getId() {
@@ -73,5 +88,17 @@ public class BudgetEntry {
 
     public String getReference() {
         return reference;
+    }
+
+    public BudgetDecision getDecision() {
+        return decisionNumber == null ? null : new BudgetDecision(decisionNumber, decisionDate, legalBasis);
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 }

@@ -31,8 +31,26 @@ public class BudgetLedger {
         return budgets.findById(unitId).orElseThrow(() -> new IllegalArgumentException("No unit with id " + unitId));
     }
 
-    public void allocate(Long unitId, BigDecimal amount, String reference) {
-        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.ALLOCATED, amount, null, reference));
+    /** New money for the unit by the DPA's decision. */
+    public BudgetEntry allocate(Long unitId, BigDecimal amount, BudgetDecision decision, String recordedBy) {
+        lock(unitId);
+        return entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.ALLOCATED, amount, decision, recordedBy));
+    }
+
+    /**
+     * Takes back available money by the DPA's decision; what is reserved, committed or spent stays. Under the unit's
+     * lock, like a reservation, so that a checkout and a reduction never both spend the same available money.
+     */
+    public BudgetEntry reduce(Long unitId, BigDecimal amount, BudgetDecision decision, String recordedBy) {
+        lock(unitId);
+        entityManager.flush();
+        UnitBudget budget = entityManager.createQuery("select b from UnitBudget b where b.unitId = :unitId",
+                UnitBudget.class).setParameter("unitId", unitId).getSingleResult();
+        entityManager.detach(budget);
+        if (budget.getAvailable().compareTo(amount) < 0) {
+            throw new BudgetReductionRefusedException(amount, budget);
+        }
+        return entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.REDUCED, amount, decision, recordedBy));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.dotchain.hub.HubIntegrationTest;
@@ -61,7 +62,8 @@ class BudgetLedgerTest {
     private MilitaryUnit unitWith(String allocation) {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
         MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit(code, "Test unit " + code)));
-        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal(allocation), "test-" + code));
+        BudgetDecision decision = new BudgetDecision("test-" + code, LocalDate.now(), "Test allocation");
+        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal(allocation), decision, "test"));
         return unit;
     }
 

@@ -21,6 +21,7 @@ import org.dotchain.hub.access.MilitaryUnitRepository;
 import org.dotchain.hub.access.Person;
 import org.dotchain.hub.access.PersonRepository;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.budget.BudgetDecision;
 import org.dotchain.hub.budget.BudgetLedger;
 import org.dotchain.hub.budget.InsufficientBudgetException;
 import org.dotchain.hub.budget.UnitBudget;
@@ -58,7 +59,8 @@ class ConcurrentCheckoutTest {
     void neitherBudgetNorStockIsEverOversold() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit("T-CC-" + suffix, "Test unit " + suffix)));
-        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), BUDGET, "test-cc-" + suffix));
+        BudgetDecision decision = new BudgetDecision("test-cc-" + suffix, LocalDate.now(), "Test allocation");
+        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), BUDGET, decision, "test"));
         String product = "T-SCARCE-" + suffix;
         db.update("insert into product (code, supplier_id, name, product_type, description, unit_price, stock, "
                 + "lead_time_days) select ?, id, 'Scarce test drone', 'FPV', 'Only a few exist', ?, ?, 10 "

@@ -24,6 +24,7 @@ import org.dotchain.hub.access.MilitaryUnitRepository;
 import org.dotchain.hub.access.Person;
 import org.dotchain.hub.access.PersonRepository;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.budget.BudgetDecision;
 import org.dotchain.hub.budget.BudgetLedger;
 import org.dotchain.hub.cart.CartService;
 import org.dotchain.hub.catalog.StockUpdates;
@@ -217,7 +218,9 @@ class MultiUnitStockTest {
 
     private MilitaryUnit unit(String code) {
         MilitaryUnit unit = tx.execute(status -> units.save(new MilitaryUnit(code, "Test unit " + code)));
-        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal("10000000.00"), "test-" + code));
+        BudgetDecision decision = new BudgetDecision("test-" + code, LocalDate.now(), "Test allocation");
+        tx.executeWithoutResult(status -> ledger.allocate(unit.getId(), new BigDecimal("10000000.00"), decision,
+                "test"));
         return unit;
     }
 
