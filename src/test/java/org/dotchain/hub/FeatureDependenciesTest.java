@@ -23,7 +23,7 @@ class FeatureDependenciesTest {
 
     @ArchTest
     static final ArchRule businessFeaturesReachNoTransport = noClasses()
-            .that().resideInAnyPackage("..hub.access..", "..hub.budget..", "..hub.cart..", "..hub.catalog..",
+            .that().resideInAnyPackage("..hub.access..", "..hub.budget..", "..hub.cart..", "..hub.catalog..", "..hub.suppliers..",
                     "..hub.ordering..", "..hub.delivery..", "..hub.settlement..", "..hub.signing..", "..hub.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.jms..", "org.springframework.jms..",
                     "org.apache.activemq..", "org.apache.cxf..", "org.apache.camel.component..",

@@ -1,9 +1,9 @@
 package org.dotchain.reference;
 
 import java.time.Clock;
+import org.dotchain.hub.integration.PartnerKeys;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SoapSignatures;
-import org.dotchain.hub.integration.PartnerKeys;
 import org.dotchain.hub.signing.DevelopmentCertificateAuthority;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

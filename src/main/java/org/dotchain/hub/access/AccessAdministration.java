@@ -12,8 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
-import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,8 +2,8 @@ package org.dotchain.hub.access;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.catalog.SupplierRepository;
+import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

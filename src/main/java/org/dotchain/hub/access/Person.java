@@ -15,7 +15,7 @@ import jakarta.persistence.ManyToOne;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.suppliers.Supplier;
 
 /** Someone who acts in the hub: unit personnel, DPA staff, a supplier's people or an operator. */
 @Entity

@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import org.dotchain.hub.suppliers.Supplier;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

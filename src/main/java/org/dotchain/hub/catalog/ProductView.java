@@ -2,6 +2,7 @@ package org.dotchain.hub.catalog;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.dotchain.hub.suppliers.Supplier;
 
 /** A product card as the showcase API shows it. */
 public record ProductView(

@@ -1,8 +1,8 @@
 package org.dotchain.hub.operations;
 
-import org.dotchain.hub.catalog.Supplier;
-import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.messaging.OutboxDestinationUnreachable;
+import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -20,10 +20,10 @@ import org.dotchain.hub.cart.CartLine;
 import org.dotchain.hub.cart.CartService;
 import org.dotchain.hub.catalog.Product;
 import org.dotchain.hub.catalog.ProductRepository;
-import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.suppliers.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

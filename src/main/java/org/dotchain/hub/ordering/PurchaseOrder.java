@@ -22,7 +22,7 @@ import java.util.Set;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Person;
 import org.dotchain.hub.catalog.Product;
-import org.dotchain.hub.catalog.Supplier;
+import org.dotchain.hub.suppliers.Supplier;
 
 /** An order or pre-order of one unit to one supplier. Its status moves only through {@link #moveTo}. */
 @Entity

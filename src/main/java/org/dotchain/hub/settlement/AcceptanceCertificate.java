@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.access.MilitaryUnit;
-import org.dotchain.hub.catalog.Supplier;
 import org.dotchain.hub.delivery.ExpenditureInvoice;
+import org.dotchain.hub.suppliers.Supplier;
 
 /**
  * What a supplier delivered to one unit and the unit accepted, over a list of signed expenditure invoices: once the

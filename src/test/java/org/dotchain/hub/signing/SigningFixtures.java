@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.access.MilitaryUnitRepository;
-import org.dotchain.hub.catalog.SupplierRepository;
 import org.dotchain.hub.documents.SampleDocuments;
+import org.dotchain.hub.suppliers.SupplierRepository;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.dotchain.hub.catalog;
+package org.dotchain.hub.suppliers;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,4 +1,4 @@
-package org.dotchain.hub.catalog;
+package org.dotchain.hub.suppliers;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
