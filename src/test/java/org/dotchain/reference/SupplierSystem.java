@@ -40,6 +40,7 @@ public class SupplierSystem {
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> offerDecisions = new ConcurrentHashMap<>();
     private final AtomicLong serials = new AtomicLong();
 
     private final SupplierSigningKeys signingKeys;
@@ -95,9 +96,19 @@ public class SupplierSystem {
             case "EXPENDITURE_INVOICE" -> List.of(new Answer(supplier, settings.certificateDelay(),
                     certificateRequest(supplier, message)));
             case "SIGNING_REQUEST" -> List.of(new Answer(supplier, Duration.ZERO, signature(supplier, message)));
+            case "CATALOG_OFFER_ANSWER" -> {
+                offerDecisions.put(supplier + ":" + message.path("offerNumber").asText(),
+                        message.path("decision").asText());
+                yield List.of();
+            }
             default -> throw new IllegalArgumentException("Not a message for a supplier: "
                     + message.path("messageType").asText());
         };
+    }
+
+    /** The DPA's decision on one of the supplier's catalogue offers, as its answer said; null before one came. */
+    public String offerDecision(String supplier, String offerNumber) {
+        return offerDecisions.get(supplier + ":" + offerNumber);
     }
 
     private List<Answer> order(String supplier, String orderNumber, JsonNode order) {

@@ -12,6 +12,8 @@ import java.util.NoSuchElementException;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.MilitaryUnitRepository;
 import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.platform.Amounts;
+import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class BudgetAllocations {
-
-    private static final BigDecimal LARGEST = new BigDecimal("9999999999999.99");
 
     public record Figures(BigDecimal allocated, BigDecimal reserved, BigDecimal committed, BigDecimal spent,
                           BigDecimal available) {
@@ -77,8 +77,8 @@ public class BudgetAllocations {
     public DecisionView allocate(String admin, String unitCode, BigDecimal amount, BudgetDecision decision) {
         MilitaryUnit unit = unit(unitCode);
         if (unit.isRetired()) {
-            throw new BudgetDecisionRefusedException("unitCode", "Unit " + unitCode + " is retired: it gets no "
-                    + "new money");
+            throw new FieldConflictException("budget-decision-refused", "unitCode", "Unit " + unitCode
+                    + " is retired: it gets no new money");
         }
         return record(admin, unit, BudgetEntry.Kind.ALLOCATED, amount, decision);
     }
@@ -133,7 +133,7 @@ public class BudgetAllocations {
 
     private DecisionView record(String admin, MilitaryUnit unit, BudgetEntry.Kind kind, BigDecimal amount,
                                 BudgetDecision decision) {
-        checkAmount(amount);
+        Amounts.positive("amount", amount);
         BudgetDecision checked = checked(decision);
         ledger.lock(unit.getId());
         boolean recorded = !entityManager.createQuery("select e.id from BudgetEntry e where e.unitId = :unitId "
@@ -141,8 +141,8 @@ public class BudgetAllocations {
                 .setParameter("unitId", unit.getId()).setParameter("kind", kind)
                 .setParameter("number", checked.number()).setMaxResults(1).getResultList().isEmpty();
         if (recorded) {
-            throw new BudgetDecisionRefusedException("decisionNumber", "Decision " + checked.number() + " is "
-                    + "recorded for unit " + unit.getCode() + " already");
+            throw new FieldConflictException("budget-decision-refused", "decisionNumber", "Decision "
+                    + checked.number() + " is recorded for unit " + unit.getCode() + " already");
         }
         BudgetEntry entry = kind == BudgetEntry.Kind.ALLOCATED
                 ? ledger.allocate(unit.getId(), amount, checked, admin)
@@ -151,14 +151,6 @@ public class BudgetAllocations {
                 unit.getCode(), "amount=" + amount.toPlainString() + " decision=" + checked.number() + " date="
                         + checked.date() + " basis=" + checked.legalBasis());
         return DecisionView.of(entry);
-    }
-
-    private void checkAmount(BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
-                || amount.compareTo(LARGEST) > 0) {
-            throw new InvalidFieldException("amount", "The amount is a positive sum in UAH with at most two "
-                    + "decimals, up to " + LARGEST.toPlainString());
-        }
     }
 
     private BudgetDecision checked(BudgetDecision decision) {

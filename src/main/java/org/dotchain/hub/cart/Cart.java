@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Person;
+import org.dotchain.hub.catalog.Product;
 
 /** An orderer's cart; what it holds is checked against the budget of the orderer's unit. */
 @Entity
@@ -61,7 +62,7 @@ public class Cart {
         return List.copyOf(lines);
     }
 
-    void setQuantity(org.dotchain.hub.catalog.Product product, int quantity) {
+    void setQuantity(Product product, int quantity) {
         lines.stream().filter(line -> line.getProduct().getId().equals(product.getId())).findFirst()
                 .ifPresentOrElse(line -> line.setQuantity(quantity), () -> lines.add(new CartLine(this, product, quantity)));
         updatedAt = Instant.now();
@@ -70,6 +71,12 @@ public class Cart {
     boolean remove(String productCode) {
         updatedAt = Instant.now();
         return lines.removeIf(line -> line.getProduct().getCode().equals(productCode));
+    }
+
+    /** The orderer has seen the new prices: checkout takes them. */
+    void confirmPrices() {
+        lines.forEach(CartLine::confirmPrice);
+        updatedAt = Instant.now();
     }
 
     void clear() {

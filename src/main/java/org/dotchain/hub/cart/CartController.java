@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,6 +43,13 @@ class CartController {
     CartService.CartView setQuantity(@AuthenticationPrincipal HubUser caller, @PathVariable String productCode,
                                      @Valid @RequestBody Quantity quantity) {
         return carts.setQuantity(caller, productCode, quantity.quantity());
+    }
+
+    @PostMapping("/price-confirmation")
+    @Operation(summary = "Accept the prices as they are now, after a product's price changed since it was put in "
+            + "the cart; checkout waits for this")
+    CartService.CartView confirmPrices(@AuthenticationPrincipal HubUser caller) {
+        return carts.confirmPrices(caller);
     }
 
     @DeleteMapping("/lines/{productCode}")

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
 import org.dotchain.hub.catalog.Product;
 
 @Entity
@@ -25,6 +26,8 @@ public class CartLine {
     private Product product;
 
     private int quantity;
+    /** The price the orderer saw when putting the product in the cart, or confirmed since. */
+    private BigDecimal unitPriceSeen;
 
     protected CartLine() {
     }
@@ -33,6 +36,19 @@ public class CartLine {
         this.cart = cart;
         this.product = product;
         this.quantity = quantity;
+        this.unitPriceSeen = product.getUnitPrice();
+    }
+
+    public boolean priceChanged() {
+        return unitPriceSeen.compareTo(product.getUnitPrice()) != 0;
+    }
+
+    public BigDecimal getUnitPriceSeen() {
+        return unitPriceSeen;
+    }
+
+    void confirmPrice() {
+        this.unitPriceSeen = product.getUnitPrice();
     }
 
     public Long getId() {

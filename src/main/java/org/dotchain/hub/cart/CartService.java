@@ -12,6 +12,7 @@ import org.dotchain.hub.budget.UnitBudget;
 import org.dotchain.hub.catalog.Product;
 import org.dotchain.hub.catalog.ProductRepository;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +25,25 @@ public class CartService {
     private final ProductRepository products;
     private final EntityManager entityManager;
     private final BudgetLedger ledger;
+    private final SupplierOffering offering;
 
-    CartService(CartRepository carts, ProductRepository products, EntityManager entityManager, BudgetLedger ledger) {
+    CartService(CartRepository carts, ProductRepository products, EntityManager entityManager, BudgetLedger ledger,
+                SupplierOffering offering) {
         this.carts = carts;
         this.products = products;
         this.entityManager = entityManager;
         this.ledger = ledger;
+        this.offering = offering;
     }
 
+    /**
+     * @param previousUnitPrice the price when the product was put in the cart, when it has changed since: checkout
+     *                          waits for the orderer to confirm the new one
+     * @param notOfferedReason  why the product is off the showcase now, so that checkout would refuse it; or null
+     */
     public record Line(String productCode, String productName, String supplierCode, BigDecimal unitPrice,
-                       int quantity, BigDecimal amount, int inStock) {
+                       BigDecimal previousUnitPrice, boolean priceChanged, int quantity, BigDecimal amount,
+                       int inStock, boolean offered, String notOfferedReason) {
     }
 
     public record Budget(BigDecimal allocated, BigDecimal reserved, BigDecimal committed, BigDecimal spent,
@@ -53,9 +63,12 @@ public class CartService {
         Cart cart = cartOf(orderer);
         List<Line> lines = cart.getLines().stream().map(line -> {
             Product product = line.getProduct();
+            String notOffered = offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null);
             return new Line(product.getCode(), product.getName(), product.getSupplier().getCode(),
-                    product.getUnitPrice(), line.getQuantity(),
-                    product.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())), product.getStock());
+                    product.getUnitPrice(), line.priceChanged() ? line.getUnitPriceSeen() : null,
+                    line.priceChanged(), line.getQuantity(),
+                    product.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())), product.getStock(),
+                    notOffered == null, notOffered);
         }).toList();
         BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Budget budget = Budget.of(ledger.budgetOf(orderer.unitId()));
@@ -63,6 +76,16 @@ public class CartService {
         String message = exceeds ? "The cart totals " + total.toPlainString() + " UAH, more than the "
                 + budget.available().toPlainString() + " UAH available: remove "
                 + total.subtract(budget.available()).toPlainString() + " UAH to check out" : null;
+        List<String> notOffered = lines.stream().filter(line -> !line.offered()).map(Line::productCode).toList();
+        if (!notOffered.isEmpty()) {
+            message = (message == null ? "" : message + ". ") + String.join(", ", notOffered)
+                    + " left the showcase: remove them to check out";
+        }
+        List<String> repriced = lines.stream().filter(Line::priceChanged).map(Line::productCode).toList();
+        if (!repriced.isEmpty()) {
+            message = (message == null ? "" : message + ". ") + "The price of " + String.join(", ", repriced)
+                    + " changed since you put it in the cart: confirm the new price to check out";
+        }
         return new CartView(lines, total, "UAH", budget, exceeds, message);
     }
 
@@ -72,6 +95,7 @@ public class CartService {
         }
         Product product = products.findByCode(productCode)
                 .orElseThrow(() -> new NoSuchElementException("No product with code " + productCode));
+        offering.checkOffered(List.of(product.listing()));
         cartOf(orderer).setQuantity(product, quantity);
         return view(orderer);
     }
@@ -83,10 +107,20 @@ public class CartService {
         return view(orderer);
     }
 
-    /** The lines checkout takes, and then clears. */
+    /** The orderer accepts the prices as they are now. */
+    public CartView confirmPrices(HubUser orderer) {
+        cartOf(orderer).confirmPrices();
+        return view(orderer);
+    }
+
+    /** The lines checkout takes, and then clears; refused while a price changed unconfirmed. */
     public List<CartLine> takeLines(HubUser orderer) {
         Cart cart = cartOf(orderer);
         List<CartLine> lines = cart.getLines();
+        List<CartLine> repriced = lines.stream().filter(CartLine::priceChanged).toList();
+        if (!repriced.isEmpty()) {
+            throw new PriceChangedException(repriced);
+        }
         cart.clear();
         return lines;
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -36,6 +37,7 @@ public class Product {
     private String productType;
     private String description;
     private BigDecimal unitPrice;
+    private int priceVersion = 1;
     @Column(updatable = false)
     private int stock;
     private int leadTimeDays;
@@ -50,11 +52,34 @@ public class Product {
     protected Product() {
     }
 
-    /** @param unitPrice null keeps the price */
-    void reprice(BigDecimal unitPrice) {
-        if (unitPrice != null) {
-            this.unitPrice = unitPrice;
+    /** A new product from an approved offer, none in stock until its supplier reports some. */
+    Product(String code, Supplier supplier, CatalogOffer offer) {
+        this.code = code;
+        this.supplier = supplier;
+        this.unitPrice = offer.getUnitPrice();
+        describe(offer);
+    }
+
+    /** What an approved offer says of the product; a part the offer leaves out stays as it is. */
+    void describe(CatalogOffer offer) {
+        if (offer.getName() != null) {
+            this.name = offer.getName();
+            this.productType = offer.getProductType();
+            this.description = offer.getDescription();
+            this.leadTimeDays = offer.getLeadTimeDays();
+            this.specifications = offer.getSpecifications();
         }
+    }
+
+    /** A new price version; orders placed before keep the price they were placed at. */
+    void reprice(BigDecimal unitPrice) {
+        this.unitPrice = unitPrice;
+        priceVersion++;
+    }
+
+    /** The product as the rule of who may offer what sees it. */
+    public SupplierOffering.Listing listing() {
+        return new SupplierOffering.Listing(supplier, productType, code);
     }
 
     public Long getId() {
@@ -83,6 +108,10 @@ public class Product {
 
     public BigDecimal getUnitPrice() {
         return unitPrice;
+    }
+
+    public int getPriceVersion() {
+        return priceVersion;
     }
 
     /** As read with the product: a figure to show, never one to compute a new stock from. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -17,11 +18,11 @@ import org.springframework.data.jpa.domain.Specification;
 public record ProductFilter(String type, String supplier, Boolean inStock, BigDecimal minPrice, BigDecimal maxPrice,
                             String q, Map<String, String> spec) {
 
-    Specification<Product> toSpecification() {
+    /** Only what its supplier may offer today, then the filter's parts. */
+    Specification<Product> toSpecification(SupplierOffering offering) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            // a supplier whose connector file is gone offers nothing
-            where.add(cb.isTrue(root.get("supplier").get("active")));
+            where.add(offering.mayOffer(cb, query, root.get("supplier"), root.get("productType")));
             if (type != null) {
                 where.add(cb.equal(root.get("productType"), type.toUpperCase(Locale.ROOT)));
             }

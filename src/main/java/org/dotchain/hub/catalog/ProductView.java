@@ -17,7 +17,9 @@ public record ProductView(
         int leadTimeDays,
         SupplierRef supplier,
         Map<String, Object> specifications,
-        Rating rating) {
+        Rating rating,
+        boolean offered,
+        String notOfferedReason) {
 
     /** @param average the units' average score, 1 to 5, to one decimal; null while nobody has rated it */
     public record Rating(BigDecimal average, int count) {
@@ -26,12 +28,14 @@ public record ProductView(
     public record SupplierRef(String code, String name) {
     }
 
-    static ProductView of(Product product) {
+    /** @param notOfferedReason why it is off the showcase now; null when it is on it */
+    static ProductView of(Product product, String notOfferedReason) {
         Supplier supplier = product.getSupplier();
         return new ProductView(product.getCode(), product.getName(), product.getProductType(),
                 product.getDescription(), product.getUnitPrice(), "UAH", product.getStock(),
                 product.getStock() > 0, product.getLeadTimeDays(),
                 new SupplierRef(supplier.getCode(), supplier.getName()), product.getSpecifications(),
-                new Rating(product.getAverageRating(), product.getRatingCount()));
+                new Rating(product.getAverageRating(), product.getRatingCount()), notOfferedReason == null,
+                notOfferedReason);
     }
 }

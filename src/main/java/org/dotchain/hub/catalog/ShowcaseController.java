@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -27,9 +29,13 @@ import org.springframework.web.server.ResponseStatusException;
 public class ShowcaseController {
 
     private final ProductRepository products;
+    private final SupplierOffering offering;
+    private final CatalogOffers offers;
 
-    ShowcaseController(ProductRepository products) {
+    ShowcaseController(ProductRepository products, SupplierOffering offering, CatalogOffers offers) {
         this.products = products;
+        this.offering = offering;
+        this.offers = offers;
     }
 
     @GetMapping
@@ -53,13 +59,23 @@ public class ShowcaseController {
             }
         });
         ProductFilter filter = new ProductFilter(type, supplier, inStock, minPrice, maxPrice, q, spec);
-        return new PagedModel<>(products.findAll(filter.toSpecification(), page).map(ProductView::of));
+        return new PagedModel<>(products.findAll(filter.toSpecification(offering), page)
+                .map(product -> ProductView.of(product, null)));
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One product card with all its specifications")
+    @Operation(summary = "One product card with all its specifications",
+            description = "A product off the showcase (its supplier suspended, without an agreement in force, or no "
+                    + "longer connected) still has its card, with offered false and the reason.")
     public ProductView card(@PathVariable String code) {
-        return products.findByCode(code).map(ProductView::of)
+        return products.findByCode(code).map(product -> ProductView.of(product,
+                        offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product with code " + code));
+    }
+
+    @GetMapping("/{code}/prices")
+    @Operation(summary = "Every price the product has had, by version: an order keeps the price it was placed at")
+    public List<CatalogOffers.PriceView> prices(@PathVariable String code) {
+        return offers.prices(code);
     }
 }

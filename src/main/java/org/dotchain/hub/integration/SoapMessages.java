@@ -13,6 +13,8 @@ import org.apache.cxf.message.MessageContentsList;
 import org.dotchain.contracts.suppliermessages.v1.AcceptanceCertificateRequest;
 import org.dotchain.contracts.suppliermessages.v1.Acknowledgement;
 import org.dotchain.contracts.suppliermessages.v1.Cancellation;
+import org.dotchain.contracts.suppliermessages.v1.CatalogOffer;
+import org.dotchain.contracts.suppliermessages.v1.CatalogOfferAnswer;
 import org.dotchain.contracts.suppliermessages.v1.CertificateSignature;
 import org.dotchain.contracts.suppliermessages.v1.DespatchAdvice;
 import org.dotchain.contracts.suppliermessages.v1.ExpenditureInvoice;
@@ -46,7 +48,9 @@ public final class SoapMessages {
             Map.entry(DespatchAdvice.class, "DESPATCH_ADVICE"),
             Map.entry(StockUpdate.class, "STOCK_UPDATE"),
             Map.entry(AcceptanceCertificateRequest.class, "ACCEPTANCE_CERTIFICATE_REQUEST"),
-            Map.entry(CertificateSignature.class, "CERTIFICATE_SIGNATURE"));
+            Map.entry(CertificateSignature.class, "CERTIFICATE_SIGNATURE"),
+            Map.entry(CatalogOffer.class, "CATALOG_OFFER"),
+            Map.entry(CatalogOfferAnswer.class, "CATALOG_OFFER_ANSWER"));
 
     /** The operation that carries each message: HubOrders' for the hub's, SupplierMessages' for a supplier's. */
     private static final Map<String, String> OPERATIONS = Map.ofEntries(
@@ -60,7 +64,9 @@ public final class SoapMessages {
             Map.entry("DESPATCH_ADVICE", "submitDespatchAdvice"),
             Map.entry("STOCK_UPDATE", "submitStockUpdate"),
             Map.entry("ACCEPTANCE_CERTIFICATE_REQUEST", "submitAcceptanceCertificateRequest"),
-            Map.entry("CERTIFICATE_SIGNATURE", "submitCertificateSignature"));
+            Map.entry("CERTIFICATE_SIGNATURE", "submitCertificateSignature"),
+            Map.entry("CATALOG_OFFER", "submitCatalogOffer"),
+            Map.entry("CATALOG_OFFER_ANSWER", "receiveCatalogOfferAnswer"));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

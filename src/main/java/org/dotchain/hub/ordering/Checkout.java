@@ -24,6 +24,7 @@ import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.platform.InvalidFieldException;
 import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +49,11 @@ public class Checkout {
     private final OrderTracking tracking;
     private final Clock clock;
     private final int answerDays;
+    private final SupplierOffering offering;
 
     Checkout(CartService carts, ProductRepository products, PurchaseOrderRepository orders, BudgetLedger ledger,
              OrderDocuments documents, Outbox outbox, AuditTrail audit, EntityManager entityManager,
-             OrderTracking tracking, Clock clock, OrderingProperties settings) {
+             OrderTracking tracking, Clock clock, OrderingProperties settings, SupplierOffering offering) {
         this.carts = carts;
         this.products = products;
         this.orders = orders;
@@ -63,6 +65,7 @@ public class Checkout {
         this.tracking = tracking;
         this.clock = clock;
         this.answerDays = settings.preOrderAnswerDays();
+        this.offering = offering;
     }
 
     public record Result(List<OrderView> orders, List<OrderView> preOrders) {
@@ -82,6 +85,7 @@ public class Checkout {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("The cart is empty");
         }
+        offering.checkOffered(lines.stream().map(line -> line.getProduct().listing()).toList());
         BigDecimal total = lines.stream().map(line -> line.getProduct().getUnitPrice()
                 .multiply(BigDecimal.valueOf(line.getQuantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal available = ledger.budgetOf(unit.getId()).getAvailable();

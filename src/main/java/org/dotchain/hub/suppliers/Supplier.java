@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A manufacturer the DPA contracts with, as its connector file describes it (connectors/&lt;code&gt;.camel.yaml, named
- * by the connector reference); inactive once its file is gone, its history kept.
+ * by the connector reference); inactive once its file is gone, its history kept. The DPA may suspend it; it offers
+ * nothing then, and takes no new order.
  */
 @Entity
 public class Supplier {
@@ -21,6 +22,8 @@ public class Supplier {
     private String registrationCode;
     private String connectorRef;
     private boolean active = true;
+    private Instant suspendedAt;
+    private String suspensionReason;
     private Instant createdAt = Instant.now();
 
     protected Supplier() {
@@ -47,6 +50,28 @@ public class Supplier {
 
     public boolean isActive() {
         return active;
+    }
+
+    void suspend(Instant at, String reason) {
+        this.suspendedAt = at;
+        this.suspensionReason = reason;
+    }
+
+    void resume() {
+        this.suspendedAt = null;
+        this.suspensionReason = null;
+    }
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    public Instant getSuspendedAt() {
+        return suspendedAt;
+    }
+
+    public String getSuspensionReason() {
+        return suspensionReason;
     }
 
     public Long getId() {

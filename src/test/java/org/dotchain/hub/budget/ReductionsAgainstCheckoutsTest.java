@@ -3,6 +3,7 @@ package org.dotchain.hub.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -56,6 +57,8 @@ class ReductionsAgainstCheckoutsTest {
     PersonRepository persons;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    Clock clock;
 
     @Test
     void availableNeverGoesBelowZeroAndTheLedgerBalancesAfterEveryStep() throws Exception {
@@ -91,7 +94,7 @@ class ReductionsAgainstCheckoutsTest {
         List<Future<Boolean>> steps = new ArrayList<>();
         for (HubUser orderer : orderers) {
             steps.add(pool.submit(step(start, unit, broken, () -> checkout.checkout(orderer,
-                    LocalDate.now().plusDays(30)))));
+                    LocalDate.now(clock).plusDays(30)))));
         }
         for (int i = 0; i < REDUCTIONS; i++) {
             BudgetDecision decision = decision("R-" + suffix + "-" + i);

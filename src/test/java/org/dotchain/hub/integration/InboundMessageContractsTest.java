@@ -34,6 +34,7 @@ class InboundMessageContractsTest {
     void everyMessageTypeHasItsRecordAndItsSchemaAndTheyAgree() throws IOException {
         assertThat(types.stream().filter(type -> type.sender() == PartnerKind.SUPPLIER).map(InboundMessageType::messageType))
                 .containsExactlyInAnyOrder("ORDER_RESPONSE", "PRE_ORDER_ANSWER", "DESPATCH_ADVICE", "STOCK_UPDATE",
+                        "CATALOG_OFFER",
                         "ACCEPTANCE_CERTIFICATE_REQUEST", "CERTIFICATE_SIGNATURE");
         assertThat(types.stream().filter(type -> type.sender() == PartnerKind.FINANCE).map(InboundMessageType::messageType))
                 .containsExactlyInAnyOrder("PAYMENT_ACKNOWLEDGEMENT", "PAYMENT_CONFIRMATION");

@@ -146,14 +146,19 @@ class SupplierJmsInboundTest {
     }
 
     @Test
-    void aStockUpdateSetsTheSuppliersStock() {
-        send("{\"contractVersion\":\"1.0\",\"messageType\":\"STOCK_UPDATE\",\"messageId\":\"" + id()
+    void aStockUpdateSetsTheSuppliersStockAtOnceAndOffersItsPriceToTheDpa() {
+        BigDecimal price = db.queryForObject("select unit_price from product where code = 'SKF-NIGHT7'",
+                BigDecimal.class);
+        String messageId = id();
+        send("{\"contractVersion\":\"1.0\",\"messageType\":\"STOCK_UPDATE\",\"messageId\":\"" + messageId
                 + "\",\"products\":[{\"productCode\":\"SKF-NIGHT7\",\"stock\":12,\"unitPrice\":\"33000.00\"}]}");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject(
                 "select stock from product where code = 'SKF-NIGHT7'", Integer.class) == 12);
         assertThat(db.queryForObject("select unit_price from product where code = 'SKF-NIGHT7'",
-                BigDecimal.class)).isEqualByComparingTo("33000.00");
+                BigDecimal.class)).as("the price waits for the DPA").isEqualByComparingTo(price);
+        assertThat(db.queryForObject("select unit_price from catalog_offer where offer_number = ? and status = "
+                + "'PENDING'", BigDecimal.class, "price-SKF-NIGHT7-" + messageId)).isEqualByComparingTo("33000.00");
     }
 
     private String orderResponse(String messageId, String code) {

@@ -28,6 +28,8 @@ import org.dotchain.hub.budget.BudgetDecision;
 import org.dotchain.hub.budget.BudgetLedger;
 import org.dotchain.hub.cart.CartService;
 import org.dotchain.hub.catalog.StockUpdates;
+import org.dotchain.hub.suppliers.FrameworkAgreement;
+import org.dotchain.hub.suppliers.SupplierAgreements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,8 @@ class MultiUnitStockTest {
     static final int RESTOCK_BY = 4;
     static final BigDecimal PRICE = new BigDecimal("1000.00");
 
+    @Autowired
+    SupplierAgreements agreements;
     @Autowired
     Checkout checkout;
     @Autowired
@@ -109,7 +113,8 @@ class MultiUnitStockTest {
         String supplier = "t-stock-" + suffix;
         String product = scarceProductOf(supplier, suffix);
         int reported = FIRST_REPORT;
-        stockUpdates.apply(supplier, List.of(new StockUpdates.ProductStock(product, reported, null)));
+        stockUpdates.apply(supplier, "stock-" + UUID.randomUUID(),
+                List.of(new StockUpdates.ProductStock(product, reported, null)));
 
         List<HubUser> orderers = new ArrayList<>();
         List<String> unitCodes = new ArrayList<>();
@@ -156,7 +161,8 @@ class MultiUnitStockTest {
                 int report = reported + RESTOCK_BY;
                 reported = report;
                 others.add(pool.submit(atOnce(start, () -> {
-                    stockUpdates.apply(supplier, List.of(new StockUpdates.ProductStock(product, report, null)));
+                    stockUpdates.apply(supplier, "stock-" + UUID.randomUUID(),
+                            List.of(new StockUpdates.ProductStock(product, report, null)));
                     return null;
                 })));
             }
@@ -213,6 +219,9 @@ class MultiUnitStockTest {
         db.update("insert into product (code, supplier_id, name, product_type, description, unit_price, stock, "
                 + "lead_time_days) select ?, id, 'Scarce test drone', 'FPV', 'Only a few exist', ?, 0, 10 "
                 + "from supplier where code = ?", product, PRICE, supplier);
+        agreements.record("dpa.admin", supplier, new SupplierAgreements.NewAgreement("FA-" + suffix,
+                LocalDate.now().minusDays(1), LocalDate.now().minusDays(1), LocalDate.now().plusYears(1),
+                List.of(new FrameworkAgreement.Item("FPV", PRICE))));
         return product;
     }
 

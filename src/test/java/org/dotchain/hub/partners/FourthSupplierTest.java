@@ -7,14 +7,25 @@ import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.catalog.CatalogOffer;
+import org.dotchain.hub.catalog.CatalogOffers;
 import org.dotchain.hub.integration.SupplierConnections;
 import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.suppliers.FrameworkAgreement;
+import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierAgreements;
+import org.dotchain.hub.suppliers.SupplierOffering;
+import org.dotchain.hub.suppliers.SupplierRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,22 +79,52 @@ class FourthSupplierTest {
     OrderPlacement placement;
     @Autowired
     SupplierConnections connections;
+    @Autowired
+    SupplierAgreements agreements;
+    @Autowired
+    SupplierOffering offering;
+    @Autowired
+    SupplierRepository suppliers;
+    @Autowired
+    CatalogOffers offers;
+    @Autowired
+    Clock clock;
 
     @Test
     void anOrderGoesToTheSupplierOfTheNewFileAndItsAnswerComesBack() throws Exception {
         assertThat(db.queryForMap("select name, registration_code, connector_ref, active from supplier where code = ?",
                 "kestrel")).containsEntry("name", "Kestrel Systems LLC").containsEntry("registration_code", "44567890")
                 .containsEntry("connector_ref", "connectors/kestrel.camel.yaml").containsEntry("active", true);
-        // until the DPA's back office puts a supplier's products on the showcase
-        db.update("insert into product (code, supplier_id, name, product_type, description, unit_price, stock, "
-                + "lead_time_days) select 'KST-HEX4', id, 'Kestrel HEX-4', 'RECON', 'A hexacopter', 90000.00, 5, 20 "
-                + "from supplier where code = 'kestrel'");
+        String agreement = "FA-KST-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(clock);
+        agreements.record("dpa.admin", "kestrel", new SupplierAgreements.NewAgreement(agreement, today, today,
+                today.plusYears(1), List.of(new FrameworkAgreement.Item("RECON", new BigDecimal("100000.00")))));
+        JmsTemplate kestrel = new JmsTemplate(connections.as("kestrel"));
+        kestrel.setReceiveTimeout(10_000);
+        kestrel.send("supplier.kestrel.inbound", session -> session.createTextMessage("{\"contractVersion\":\"1.0\","
+                + "\"messageType\":\"CATALOG_OFFER\",\"messageId\":\"msg-" + UUID.randomUUID() + "\",\"offerNumber\":"
+                + "\"KST-OFFER-" + UUID.randomUUID() + "\",\"productCode\":\"KST-HEX4\",\"name\":\"Kestrel HEX-4\","
+                + "\"productType\":\"RECON\","
+                + "\"description\":\"A hexacopter\",\"unitPrice\":\"90000.00\",\"leadTimeDays\":20,\"specifications\":"
+                + "{\"frequencyBands\":[\"2.4 GHz\"],\"camera\":\"4K\",\"rangeKm\":8,\"flightTimeMin\":35,"
+                + "\"payloadKg\":0,\"weightKg\":2.5}}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !offers.list(CatalogOffer.Status.PENDING).stream()
+                .filter(offer -> offer.productCode().equals("KST-HEX4")).toList().isEmpty());
+        offers.approve("dpa.admin", offers.list(CatalogOffer.Status.PENDING).stream()
+                .filter(offer -> offer.productCode().equals("KST-HEX4")).findFirst().orElseThrow().id());
+        kestrel.send("supplier.kestrel.inbound", session -> session.createTextMessage("{\"contractVersion\":\"1.0\","
+                + "\"messageType\":\"STOCK_UPDATE\",\"messageId\":\"msg-" + UUID.randomUUID() + "\",\"products\":"
+                + "[{\"productCode\":\"KST-HEX4\",\"stock\":5}]}"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject(
+                "select stock from product where code = 'KST-HEX4'", Integer.class) == 5);
         String orderNumber = placement.placeInStockOrder("A1001", Map.of("KST-HEX4", 1)).getOrderNumber();
         placement.form(orderNumber);
 
-        JmsTemplate kestrel = new JmsTemplate(connections.as("kestrel"));
-        kestrel.setReceiveTimeout(10_000);
-        TextMessage order = (TextMessage) kestrel.receive("supplier.kestrel.orders");
+        TextMessage answer = (TextMessage) kestrel.receiveSelected("supplier.kestrel.orders",
+                "hubMessageType = 'CATALOG_OFFER_ANSWER'");
+        assertThat(answer.getText()).contains("\"decision\":\"APPROVED\"");
+        TextMessage order = (TextMessage) kestrel.receiveSelected("supplier.kestrel.orders",
+                "hubMessageType = 'ORDER'");
         assertThat(order).as("the order on Kestrel's queue").isNotNull();
         assertThat(order.getText()).contains("\"messageType\":\"ORDER\"").contains(orderNumber).contains("KST-HEX4");
 
@@ -97,8 +138,9 @@ class FourthSupplierTest {
     @Test
     void aSupplierWhoseFileIsGoneIsDeactivatedAndKept() {
         assertThat(db.queryForObject("select active from supplier where code = 'viriy'", Boolean.class)).isFalse();
-        assertThat(db.queryForObject("select count(*) from product p join supplier s on s.id = p.supplier_id "
-                + "where s.code = 'viriy'", Integer.class)).as("its products stay, off the showcase").isPositive();
+        Supplier viriy = suppliers.findByCode("viriy").orElseThrow();
+        assertThat(offering.whyNot(viriy, "RECON")).as("it offers nothing")
+                .contains("Viriy Aero LLC is no longer connected to the hub");
     }
 
     private static void copy(String resource, Path target) {
