@@ -89,7 +89,7 @@ public class SupplierSystem {
         return switch (message.path("messageType").asText()) {
             case "ORDER" -> order(supplier, orderNumber, message);
             case "PRE_ORDER_REQUEST" -> preOrder(supplier, orderNumber, message);
-            case "CANCELLATION" -> {
+            case "CANCELLATION", "ORDER_CLOSURE" -> {
                 cancelled.add(orderNumber);
                 yield List.of();
             }

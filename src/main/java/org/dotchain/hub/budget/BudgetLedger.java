@@ -81,6 +81,12 @@ public class BudgetLedger {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RETURNED, amount, orderId, reference("return", orderId)));
     }
 
+    /** The committed money of an order's items that will not come, back to available when it is closed short. */
+    public void returnUndelivered(Long unitId, BigDecimal amount, Long orderId) {
+        entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.RETURNED, amount, orderId,
+                reference("close-short", orderId)));
+    }
+
     /** Committed money paid out: the part of an order's commitment that a paid acceptance certificate covers. */
     public void spend(Long unitId, BigDecimal amount, Long orderId, String certificateNumber) {
         entries.save(new BudgetEntry(unitId, BudgetEntry.Kind.SPENT, amount, orderId,

@@ -19,6 +19,7 @@ import org.dotchain.contracts.suppliermessages.v1.CertificateSignature;
 import org.dotchain.contracts.suppliermessages.v1.DespatchAdvice;
 import org.dotchain.contracts.suppliermessages.v1.ExpenditureInvoice;
 import org.dotchain.contracts.suppliermessages.v1.Order;
+import org.dotchain.contracts.suppliermessages.v1.OrderClosure;
 import org.dotchain.contracts.suppliermessages.v1.OrderResponse;
 import org.dotchain.contracts.suppliermessages.v1.PreOrderAnswer;
 import org.dotchain.contracts.suppliermessages.v1.PreOrderRequest;
@@ -50,7 +51,8 @@ public final class SoapMessages {
             Map.entry(AcceptanceCertificateRequest.class, "ACCEPTANCE_CERTIFICATE_REQUEST"),
             Map.entry(CertificateSignature.class, "CERTIFICATE_SIGNATURE"),
             Map.entry(CatalogOffer.class, "CATALOG_OFFER"),
-            Map.entry(CatalogOfferAnswer.class, "CATALOG_OFFER_ANSWER"));
+            Map.entry(CatalogOfferAnswer.class, "CATALOG_OFFER_ANSWER"),
+            Map.entry(OrderClosure.class, "ORDER_CLOSURE"));
 
     /** The operation that carries each message: HubOrders' for the hub's, SupplierMessages' for a supplier's. */
     private static final Map<String, String> OPERATIONS = Map.ofEntries(
@@ -66,7 +68,8 @@ public final class SoapMessages {
             Map.entry("ACCEPTANCE_CERTIFICATE_REQUEST", "submitAcceptanceCertificateRequest"),
             Map.entry("CERTIFICATE_SIGNATURE", "submitCertificateSignature"),
             Map.entry("CATALOG_OFFER", "submitCatalogOffer"),
-            Map.entry("CATALOG_OFFER_ANSWER", "receiveCatalogOfferAnswer"));
+            Map.entry("CATALOG_OFFER_ANSWER", "receiveCatalogOfferAnswer"),
+            Map.entry("ORDER_CLOSURE", "receiveOrderClosure"));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

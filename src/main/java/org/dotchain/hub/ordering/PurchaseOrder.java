@@ -56,6 +56,7 @@ public class PurchaseOrder {
     private LocalDate shipBy;
     private LocalDate answerDueBy;
     private String declineReason;
+    private String closedShortReason;
     private Long documentId;
     private LocalDate overdueSince;
     private BigDecimal total = BigDecimal.ZERO;
@@ -90,6 +91,17 @@ public class PurchaseOrder {
         OrderLine line = new OrderLine(this, lines.size() + 1, product, quantity);
         lines.add(line);
         total = total.add(line.getAmount());
+    }
+
+    /** What it was not given will not come: it ends with what was delivered, DELIVERED for what is left to pay. */
+    public void closeShort(String reason) {
+        moveTo(OrderStatus.DELIVERED, Set.of(OrderStatus.ACCEPTED_BY_SUPPLIER, OrderStatus.PARTIALLY_SHIPPED,
+                OrderStatus.SHIPPED, OrderStatus.PARTIALLY_DELIVERED), "closed short: " + reason);
+        this.closedShortReason = reason;
+    }
+
+    public String getClosedShortReason() {
+        return closedShortReason;
     }
 
     public void moveTo(OrderStatus next, Set<OrderStatus> allowedFrom, String reason) {

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.dotchain.hub.access.HubUser;
-import org.dotchain.hub.access.Person;
+import org.dotchain.hub.access.MilitaryUnit;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.access.Signatories;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.delivery.ExpenditureInvoice;
 import org.dotchain.hub.documents.Document;
@@ -41,6 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AcceptanceCertificates {
 
+    /** The DPA's step while nobody is on duty: nobody's identity, so nobody signs until the DPA names someone. */
+    static final String UNASSIGNED = "dpa:unassigned";
+    private static final String DPA = "Defence Procurement Agency";
+
     private final EntityManager entityManager;
     private final SupplierRepository suppliers;
     private final SigningService signing;
@@ -48,9 +54,12 @@ public class AcceptanceCertificates {
     private final DocumentRepository documents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Signatories signatories;
 
     AcceptanceCertificates(EntityManager entityManager, SupplierRepository suppliers, SigningService signing,
-                           Outbox outbox, DocumentRepository documents, AuditTrail audit, Clock clock) {
+                           Outbox outbox, DocumentRepository documents, AuditTrail audit, Clock clock,
+                           Signatories signatories) {
+        this.signatories = signatories;
         this.entityManager = entityManager;
         this.suppliers = suppliers;
         this.signing = signing;
@@ -93,8 +102,7 @@ public class AcceptanceCertificates {
 
         List<RequiredSigner> signers = List.of(
                 new RequiredSigner("SUPPLIER", "supplier:" + supplier.getCode(), supplier.getName(), supplier.getName()),
-                signatoryOf(Role.UNIT_SIGNATORY, unit.getId(), unit.getDesignation()),
-                signatoryOf(Role.DPA_SIGNATORY, null, "Defence Procurement Agency"));
+                unitSignatory(unit), dpaSignatory());
         Long documentId = signing.issue(request(certificate), signers, unit.getId(), supplier.getId())
                 .getDocument().getId();
         certificate.attachDocument(documentId);
@@ -152,12 +160,15 @@ public class AcceptanceCertificates {
                 .setParameter("all", all).setParameter("unit", unitId == null ? -1L : unitId)
                 .setParameter("supplier", supplierId == null ? -1L : supplierId).setParameter("status", status)
                 .setMaxResults(200).getResultStream()
-                .map(certificate -> new CertificateView(certificate.getCertificateNumber(),
-                        certificate.getSupplier().getCode(), certificate.getUnit().getDesignation(),
-                        certificate.getStatus(), certificate.getTotal(), certificate.getDocumentId(),
-                        certificate.getInvoices().stream().map(ExpenditureInvoice::getInvoiceNumber).toList(),
-                        certificate.getPaymentReference()))
-                .toList();
+                .map(AcceptanceCertificates::view).toList();
+    }
+
+    private static CertificateView view(AcceptanceCertificate certificate) {
+        return new CertificateView(certificate.getCertificateNumber(), certificate.getSupplier().getCode(),
+                certificate.getUnit().getDesignation(), certificate.getStatus(), certificate.getTotal(),
+                certificate.getDocumentId(),
+                certificate.getInvoices().stream().map(ExpenditureInvoice::getInvoiceNumber).toList(),
+                certificate.getPaymentReference());
     }
 
     /** The supplier's system, as the signer the certificate's round expects. */
@@ -174,13 +185,30 @@ public class AcceptanceCertificates {
                         "No expenditure invoice " + number + " of supplier " + supplier.getCode()));
     }
 
-    /** The signatory on record: the first by username with the role, of the unit or of the agency. */
-    private RequiredSigner signatoryOf(Role role, Long unitId, String party) {
-        Person person = entityManager.createQuery("select p from Person p where :role member of p.roles and "
-                        + "(:unit is null or p.unit.id = :unit) order by p.username", Person.class)
-                .setParameter("role", role).setParameter("unit", unitId).setMaxResults(1).getResultStream()
-                .findFirst().orElseThrow(() -> new IllegalStateException("No " + role + " to sign for " + party));
-        return new RequiredSigner(role.name(), person.getUsername(), person.getFullName(), party);
+    /** The one the unit's designation letter named: the certificate is not prepared without one. */
+    private RequiredSigner unitSignatory(MilitaryUnit unit) {
+        Signatories.Signatory signatory = signatories.ofUnit(unit);
+        return new RequiredSigner("UNIT_SIGNATORY", signatory.username(), signatory.fullName(),
+                unit.getDesignation());
+    }
+
+    /** The DPA's signatory on duty, whom the DPA may replace for this certificate until it is signed; or nobody yet. */
+    private RequiredSigner dpaSignatory() {
+        Optional<Signatories.Signatory> onDuty = signatories.ofDpa();
+        return new RequiredSigner("DPA_SIGNATORY", onDuty.map(Signatories.Signatory::username).orElse(UNASSIGNED),
+                onDuty.map(Signatories.Signatory::fullName).orElse("to be named by the DPA"), DPA, true);
+    }
+
+    /** The DPA names its signatory for one certificate, until that one has signed it. */
+    public CertificateView assignDpaSignatory(String admin, String certificateNumber, String username) {
+        AcceptanceCertificate certificate = entityManager.createQuery("select c from AcceptanceCertificate c "
+                        + "where c.certificateNumber = :number", AcceptanceCertificate.class)
+                .setParameter("number", certificateNumber).getResultStream().findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No acceptance certificate " + certificateNumber));
+        Signatories.Signatory signatory = signatories.dpaSignatory(username);
+        signing.reassign(certificate.getDocumentId(), "DPA_SIGNATORY", signatory.username(), signatory.fullName(),
+                admin);
+        return view(certificate);
     }
 
     private DocumentRequest request(AcceptanceCertificate certificate) {

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.budget.BudgetLedger;
+import org.dotchain.hub.delivery.OrderClosure;
 import org.dotchain.hub.operations.Alerts;
 import org.dotchain.hub.ordering.IllegalOrderTransitionException;
 import org.dotchain.hub.ordering.OrderCompletion;
 import org.dotchain.hub.ordering.OrderStatus;
 import org.dotchain.hub.ordering.PurchaseOrder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -90,6 +92,14 @@ public class Payments {
         }
         audit.record("dpa-finance", "CERTIFICATE_PAID", "certificate", certificateNumber,
                 "payment=" + paymentReference + " amount=" + amount + " on=" + paidOn);
+    }
+
+    /** An order closed short whose delivered items are all paid already ends at once. */
+    @EventListener
+    public void onClosedShort(OrderClosure.ClosedShort closed) {
+        if (everyInvoicePaid(closed.order())) {
+            completion.paid(closed.order(), "of every item delivered before it was closed short");
+        }
     }
 
     private boolean everyInvoicePaid(PurchaseOrder order) {

@@ -89,7 +89,7 @@ public class SigningService {
         for (int i = 0; i < signers.size(); i++) {
             RequiredSigner signer = signers.get(i);
             blocks.add(new SignatureBlock(ROLE_LABELS.getOrDefault(signer.partyRole(), signer.partyRole()),
-                    signer.partyName() + " — " + signer.signerName(), signer.fieldName(i + 1)));
+                    signer.blockText(), signer.fieldName(i + 1)));
         }
         Instant now = clock.instant();
         byte[] pdf = rendering.render(request.withSignatureBlocks(blocks), now);
@@ -100,6 +100,31 @@ public class SigningService {
                 "kind=" + document.getKind() + " sha256=" + document.getSha256() + " signers="
                         + signers.stream().map(RequiredSigner::identity).toList());
         return round;
+    }
+
+    /**
+     * Names another signer for an assignable step of the party's that is not signed yet; the document stays as it
+     * is, since its field and block name the party only.
+     */
+    @Transactional
+    public void reassign(Long documentId, String partyRole, String identity, String signerName, String actor) {
+        SigningRound round = rounds.findByDocumentId(documentId)
+                .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
+        SigningStep step = round.getSteps().stream().filter(found -> found.getPartyRole().equals(partyRole))
+                .findFirst().orElseThrow(() -> new SigningRefusedException("Document " + round.getDocument()
+                        .getNumber() + " has no " + partyRole + " to sign it"));
+        if (step.getSignedAt() != null) {
+            throw new SigningRefusedException("Document " + round.getDocument().getNumber() + " is signed by its "
+                    + partyRole + " already");
+        }
+        if (!step.isAssignable()) {
+            throw new SigningRefusedException("The " + partyRole + " of document " + round.getDocument().getNumber()
+                    + " was named when it was issued");
+        }
+        String before = step.getSignerIdentity();
+        step.reassign(identity, signerName);
+        audit.record(actor, "SIGNER_ASSIGNED", "document", round.getDocument().getNumber(),
+                "role=" + partyRole + " from=" + before + " to=" + identity);
     }
 
     /** The round of a document the caller may see; any other is answered as if it did not exist. */

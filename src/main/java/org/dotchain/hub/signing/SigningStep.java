@@ -26,6 +26,7 @@ public class SigningStep {
     private String signerIdentity;
     private String signerName;
     private String fieldName;
+    private boolean assignable;
     private Instant signedAt;
 
     protected SigningStep() {
@@ -38,6 +39,12 @@ public class SigningStep {
         this.signerIdentity = signer.identity();
         this.signerName = signer.signerName();
         this.fieldName = signer.fieldName(stepNumber);
+        this.assignable = signer.assignable();
+    }
+
+    void reassign(String identity, String name) {
+        this.signerIdentity = identity;
+        this.signerName = name;
     }
 
     void markSigned(Instant at) {
@@ -62,6 +69,11 @@ public class SigningStep {
 
     public String getSignerName() {
         return signerName;
+    }
+
+    /** Whether its party may name another signer until it is signed. */
+    public boolean isAssignable() {
+        return assignable;
     }
 
     public String getFieldName() {

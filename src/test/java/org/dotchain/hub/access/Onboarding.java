@@ -32,6 +32,18 @@ public class Onboarding {
     public record Newcomer(String username, String totpSecret) {
     }
 
+    /** A unit the DPA registers, with its code starting by the letter given, and a budget allocated to it. */
+    public String unitWithBudget(String letter, String budget) {
+        ApiClient.As admin = api.as("dpa.admin");
+        String code = letter + UUID.randomUUID().toString().replaceAll("[^0-9]", "").substring(0, 6);
+        assertThat(admin.post("/api/admin/units", Map.of("code", code, "name", "Military unit " + code))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(admin.post("/api/admin/units/" + code + "/budget/allocations", Map.of("amount", budget,
+                "decisionNumber", "DPA-" + code, "decisionDate", "2026-11-30", "legalBasis", "Test allocation"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return code;
+    }
+
     /** Request letter, designation letter, training, access granted, activation with TOTP: a person ready to log in. */
     public Newcomer designateAndActivate(String unitCode, String... roles) {
         ApiClient.As admin = api.as("dpa.admin");
@@ -53,7 +65,19 @@ public class Onboarding {
             }
         }
         assertThat(activationToken).as("activation token for %s in %s", username, granted).isNotNull();
+        return activate(username, activationToken);
+    }
 
+    /** A DPA person (or an operator) made by the administrator and activated with TOTP, ready to log in. */
+    public Newcomer staff(String... roles) {
+        String username = "s" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<JsonNode> made = api.as("dpa.admin").post("/api/admin/staff",
+                Map.of("username", username, "fullName", "Staff " + username, "roles", List.of(roles)));
+        assertThat(made.getStatusCode()).as("%s", made.getBody()).isEqualTo(HttpStatus.CREATED);
+        return activate(username, made.getBody().path("activationToken").asText());
+    }
+
+    private Newcomer activate(String username, String activationToken) {
         JsonNode enrolment = api.anonymous().postForEntity("/api/activations",
                 Map.of("activationToken", activationToken, "password", PASSWORD), JsonNode.class).getBody();
         String secret = enrolment.get("totpSecret").asText();

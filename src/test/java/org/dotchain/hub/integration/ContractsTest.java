@@ -42,7 +42,7 @@ class ContractsTest {
                 schemas.add(ref.asText());
             }
         });
-        assertThat(schemas).hasSize(13);
+        assertThat(schemas).hasSize(14);
         for (String schema : schemas) {
             try (InputStream in = resource("connectors/contracts/" + schema)) {
                 assertThat(new ObjectMapper().readTree(in).get("$schema").asText()).as(schema)
