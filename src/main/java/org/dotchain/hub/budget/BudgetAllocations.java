@@ -15,6 +15,7 @@ import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.Amounts;
 import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,17 +109,13 @@ public class BudgetAllocations {
 
     /** Every unit's figures, by unit code, with the totals; from and to are whole days, both included. */
     @Transactional(readOnly = true)
-    public Overview overview(LocalDate from, LocalDate to) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidFieldException("to", "The period ends on " + to + ", before it starts on " + from);
-        }
-        Timestamp since = from == null ? Timestamp.from(Instant.EPOCH) : startOf(from);
-        Timestamp until = to == null ? Timestamp.from(Instant.parse("9999-12-31T00:00:00Z")) : startOf(to.plusDays(1));
+    public Overview overview(Period period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select u.code, u.designation, b.allocated, "
                         + "b.reserved, b.committed, b.spent, b.available from unit_budget_between(:since, :until) b "
                         + "join military_unit u on u.id = b.unit_id order by u.code")
-                .setParameter("since", since).setParameter("until", until).getResultList();
+                .setParameter("since", Timestamp.from(period.start(clock.getZone())))
+                .setParameter("until", Timestamp.from(period.end(clock.getZone()))).getResultList();
         Figures totals = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO);
         List<UnitFigures> figures = new ArrayList<>();
@@ -128,7 +125,7 @@ public class BudgetAllocations {
             figures.add(new UnitFigures((String) row[0], (String) row[1], unit));
             totals = totals.plus(unit);
         }
-        return new Overview(from, to, "UAH", figures, totals);
+        return new Overview(period.from(), period.to(), "UAH", figures, totals);
     }
 
     private DecisionView record(String admin, MilitaryUnit unit, BudgetEntry.Kind kind, BigDecimal amount,
@@ -166,10 +163,6 @@ public class BudgetAllocations {
             throw new InvalidFieldException("legalBasis", "A decision's legal basis is 1 to 500 characters");
         }
         return new BudgetDecision(number, decision.date(), basis);
-    }
-
-    private Timestamp startOf(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant());
     }
 
     private MilitaryUnit unit(String code) {

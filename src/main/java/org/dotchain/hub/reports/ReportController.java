@@ -1,0 +1,93 @@
+package org.dotchain.hub.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.dotchain.hub.platform.Period;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/reports")
+@PreAuthorize("hasAnyRole('DPA_ADMIN', 'DPA_SIGNATORY')")
+@Tag(name = "Reports", description = "The DPA's reports over a period, as JSON or, with Accept: text/csv, as CSV "
+        + "for a spreadsheet")
+class ReportController {
+
+    static final String CSV = "text/csv";
+
+    private final Reports reports;
+    private final CsvMapper csv = new CsvMapper();
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping(value = "/spending", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "What was paid in the period (acceptance certificates by the day paid), by supplier, unit "
+            + "or product type, with the total")
+    Reports.Spending spending(@Parameter(example = "SUPPLIER") @RequestParam(defaultValue = "SUPPLIER")
+                              Reports.Dimension by,
+                              @Parameter(example = "2026-01-01") @RequestParam(required = false)
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @Parameter(example = "2026-12-31") @RequestParam(required = false)
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.spending(by, new Period(from, to));
+    }
+
+    @GetMapping(value = "/spending", produces = CSV)
+    ResponseEntity<String> spendingCsv(@RequestParam(defaultValue = "SUPPLIER") Reports.Dimension by,
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return csv("spending-by-" + by.name().toLowerCase(Locale.ROOT), from, to,
+                reports.spending(by, new Period(from, to)).rows(), Reports.SpendingRow.class);
+    }
+
+    @GetMapping(value = "/delivery-performance", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Per supplier, of the orders formed in the period: shipped within the 7 days, average days "
+            + "from formed to delivered, share with claims")
+    Reports.Performance deliveryPerformance(@Parameter(example = "2026-01-01") @RequestParam(required = false)
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                            @Parameter(example = "2026-12-31") @RequestParam(required = false)
+                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.deliveryPerformance(new Period(from, to));
+    }
+
+    @GetMapping(value = "/delivery-performance", produces = CSV)
+    ResponseEntity<String> deliveryPerformanceCsv(@RequestParam(required = false)
+                                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                  @RequestParam(required = false)
+                                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return csv("delivery-performance", from, to, reports.deliveryPerformance(new Period(from, to)).rows(),
+                Reports.PerformanceRow.class);
+    }
+
+    /** The rows as CSV with a header line, to save as a file named after the report and its period. */
+    private <R> ResponseEntity<String> csv(String report, LocalDate from, LocalDate to, List<R> rows, Class<R> type) {
+        String name = report + (from == null ? "" : "-from-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
+        try {
+            String body = csv.writer(csv.schemaFor(type).withHeader()).writeValueAsString(rows);
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                            .toString())
+                    .body(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A report's rows always write as CSV", e);
+        }
+    }
+}
