@@ -6,17 +6,25 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.access.Role;
+import org.dotchain.hub.catalog.CatalogOffers;
+import org.dotchain.hub.delivery.OrderClosure;
 import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.ordering.SupplierOrderResponses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,12 @@ class SupplierSoapOutboundTest {
     PartnerKeys keys;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    CatalogOffers offers;
+    @Autowired
+    SupplierOrderResponses responses;
+    @Autowired
+    OrderClosure closure;
 
     HttpServer viriy;
     final List<Map.Entry<Headers, String>> received = new CopyOnWriteArrayList<>();
@@ -89,5 +103,34 @@ class SupplierSoapOutboundTest {
         assertThat(headers.getFirst(RequestSignatures.SIGNATURE)).isEqualTo(Base64.getEncoder().encodeToString(
                 RequestSignatures.sign(keys.keyOf("viriy").orElseThrow(), headers.getFirst(RequestSignatures.TIMESTAMP),
                         order.getValue())));
+    }
+
+    @Test
+    void anAnswerToAnOfferAndAClosureGoOutAsTheirContractsXml() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        CatalogOffers.OfferView offer = offers.receive("viriy", new CatalogOffers.Offer("VRY-OFFER-" + suffix,
+                "VRY-SCOUT", null, null, null, new BigDecimal("99000.00"), null, null));
+        offers.reject("dpa.admin", offer.id(), "Above the price the DPA expects");
+        String orderNumber = placement.placeInStockOrder("A2002", Map.of("VRY-SCOUT", 1)).getOrderNumber();
+        placement.form(orderNumber);
+        responses.respond(orderNumber, "viriy", "AP", null);
+        closure.closeShort(orderNumber, "Not needed any more", new HubUser(null, "dpa.admin", "DPA", null, null,
+                null, Set.of(Role.DPA_ADMIN)));
+
+        Map.Entry<Headers, String> answer = awaitRequest("VRY-OFFER-" + suffix);
+        assertThat(answer.getKey().getFirst("SOAPAction")).contains("receiveCatalogOfferAnswer");
+        assertThat(answer.getValue()).contains("catalogOfferAnswer").contains(">REJECTED<")
+                .contains("Above the price the DPA expects");
+        Map.Entry<Headers, String> closed = awaitRequest(orderNumber + "<");
+        assertThat(closed.getKey().getFirst("SOAPAction")).contains("receiveOrderClosure");
+        assertThat(closed.getValue()).contains("orderClosure").contains(">1</").contains("Not needed any more");
+    }
+
+    private Map.Entry<Headers, String> awaitRequest(String containing) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> received.stream()
+                        .filter(request -> request.getValue().contains(containing)
+                                && !request.getKey().getFirst("SOAPAction").contains("receiveOrder\""))
+                        .reduce((first, last) -> last).orElse(null),
+                request -> request != null);
     }
 }
