@@ -6,7 +6,7 @@ import static org.dotchain.hub.ApiAssertions.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +47,8 @@ class ReportsTest {
     OrderPlacement placement;
     @Autowired
     Despatches despatches;
+    @Autowired
+    Clock clock;
 
     @Test
     void aPaidOrderShowsInEverySpendingReportAndInItsSuppliersDeliveries() throws Exception {
@@ -61,7 +63,7 @@ class ReportsTest {
         settlements.paidCertificateFor(unit, Map.of("SKF-FPV7", 2), receiver, signatory);
         String claimed = placement.placeInStockOrder(unit, Map.of("SKF-FPV7", 1)).getOrderNumber();
         placement.form(claimed);
-        despatches.record(claimed, "skyforge", "D-" + claimed, Instant.now(), LocalDate.now().plusDays(2),
+        despatches.record(claimed, "skyforge", "D-" + claimed, clock.instant(), LocalDate.now(clock).plusDays(2),
                 List.of(new Despatches.DespatchedLine(1, 1, List.of("SN-" + claimed))));
         receiver.post("/api/orders/" + claimed + "/receipts", Map.of("despatchNumber", "D-" + claimed,
                 "received", List.of(), "refused", List.of(Map.of("serialNumber", "SN-" + claimed,

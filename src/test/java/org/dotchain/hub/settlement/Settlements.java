@@ -9,8 +9,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -39,10 +39,13 @@ public class Settlements {
     private final DevelopmentCertificateAuthority developmentCa;
     private final ApiClient api;
     private final JdbcTemplate db;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     Settlements(OrderPlacement placement, Deliveries deliveries, AcceptanceCertificates certificates,
-                Payments payments, DevelopmentCertificateAuthority developmentCa, ApiClient api, JdbcTemplate db) {
+                Payments payments, DevelopmentCertificateAuthority developmentCa, ApiClient api, JdbcTemplate db,
+                Clock clock) {
+        this.clock = clock;
         this.placement = placement;
         this.deliveries = deliveries;
         this.certificates = certificates;
@@ -75,7 +78,7 @@ public class Settlements {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         BigDecimal total = db.queryForObject("select total from acceptance_certificate where certificate_number = ?",
                 BigDecimal.class, number);
-        payments.confirm(number, "PAY-" + UUID.randomUUID(), total, LocalDate.now());
+        payments.confirm(number, "PAY-" + UUID.randomUUID(), total, LocalDate.now(clock));
         return number;
     }
 
@@ -93,7 +96,7 @@ public class Settlements {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
         List<X509Certificate> chain = developmentCa.certify("supplier:skyforge", "Skyforge Dynamics LLC",
-                keys.getPublic(), Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
+                keys.getPublic(), clock.instant().minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)));
         String number = certificates.prepare("skyforge", "acr-" + UUID.randomUUID(),
                 List.of(receipt.at("/invoice/invoiceNumber").asText()), receipt.at("/invoice/total").decimalValue(),
                 chain.get(0).getEncoded()).getCertificateNumber();
