@@ -23,8 +23,9 @@ class FeatureDependenciesTest {
 
     @ArchTest
     static final ArchRule businessFeaturesReachNoTransport = noClasses()
-            .that().resideInAnyPackage("..hub.access..", "..hub.budget..", "..hub.cart..", "..hub.catalog..", "..hub.suppliers..",
-                    "..hub.ordering..", "..hub.delivery..", "..hub.settlement..", "..hub.signing..", "..hub.audit..")
+            .that().resideInAnyPackage("..hub.access..", "..hub.budget..", "..hub.cart..", "..hub.catalog..",
+                    "..hub.suppliers..", "..hub.ordering..", "..hub.delivery..", "..hub.settlement..",
+                    "..hub.signing..", "..hub.audit..", "..hub.ratings..", "..hub.reports..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.jms..", "org.springframework.jms..",
                     "org.apache.activemq..", "org.apache.cxf..", "org.apache.camel.component..",
                     "org.apache.hc..", "java.net.http..")

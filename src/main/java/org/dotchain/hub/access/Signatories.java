@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,10 @@ public class Signatories {
     public record Signatory(String username, String fullName) {
     }
 
+    /** The DPA named its signatory on duty. */
+    public record OnDuty(Signatory signatory, String namedBy) {
+    }
+
     /** Nobody may sign for the party: the unit's letter named nobody active, or the DPA has no one. */
     public static class NoSignatoryException extends Refusal {
         NoSignatoryException(String message) {
@@ -35,8 +40,11 @@ public class Signatories {
     private final PersonRepository persons;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Signatories(EntityManager entityManager, PersonRepository persons, AuditTrail audit, Clock clock) {
+    Signatories(EntityManager entityManager, PersonRepository persons, AuditTrail audit, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.entityManager = entityManager;
         this.persons = persons;
         this.audit = audit;
@@ -86,6 +94,7 @@ public class Signatories {
         Person person = persons.findByUsername(username).orElseThrow();
         entityManager.persist(new SignatoryDuty(person, admin, clock.instant()));
         audit.record(admin, "DPA_SIGNATORY_ON_DUTY", "person", username, "");
+        events.publishEvent(new OnDuty(signatory, admin));
         return signatory;
     }
 

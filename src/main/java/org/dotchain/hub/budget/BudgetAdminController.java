@@ -75,7 +75,8 @@ class BudgetAdminController {
     @PostMapping("/units/{unitCode}/budget/allocations")
     @PreAuthorize("hasRole('DPA_ADMIN')")
     @Operation(summary = "Allocate money to a unit, or top it up, against a decision",
-            description = "A decision number is recorded once per unit: the same decision again is refused with 409.")
+            description = "A decision number is recorded once per unit among its allocations (and once among its "
+                    + "reductions): the same decision again is refused with 409.")
     ResponseEntity<BudgetAllocations.DecisionView> allocate(@AuthenticationPrincipal HubUser admin,
                                                             @PathVariable String unitCode,
                                                             @Valid @RequestBody Decision decision) {

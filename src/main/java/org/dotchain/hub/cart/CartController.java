@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.Map;
 import org.dotchain.hub.access.HubUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,11 +47,17 @@ class CartController {
         return carts.setQuantity(caller, productCode, quantity.quantity());
     }
 
+    record PriceConfirmation(@NotNull @Schema(description = "each changed line's product code with the new unit "
+            + "price the orderer saw", example = "{\"SKF-FPV7\": 15200.00}") Map<String, BigDecimal> unitPrices) {
+    }
+
     @PostMapping("/price-confirmation")
-    @Operation(summary = "Accept the prices as they are now, after a product's price changed since it was put in "
-            + "the cart; checkout waits for this")
-    CartService.CartView confirmPrices(@AuthenticationPrincipal HubUser caller) {
-        return carts.confirmPrices(caller);
+    @Operation(summary = "Accept the new prices of lines whose product's price changed since it was put in the cart; "
+            + "checkout waits for this", description = "A price that changed again since the cart showed it is "
+            + "refused with 409 price-changed and the lines' prices now.")
+    CartService.CartView confirmPrices(@AuthenticationPrincipal HubUser caller,
+                                       @Valid @RequestBody PriceConfirmation confirmation) {
+        return carts.confirmPrices(caller, confirmation.unitPrices());
     }
 
     @DeleteMapping("/lines/{productCode}")

@@ -2,6 +2,7 @@ package org.dotchain.hub.cart;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.dotchain.hub.access.MilitaryUnit;
 import jakarta.persistence.EntityManager;
@@ -107,9 +108,20 @@ public class CartService {
         return view(orderer);
     }
 
-    /** The orderer accepts the prices as they are now. */
-    public CartView confirmPrices(HubUser orderer) {
-        cartOf(orderer).confirmPrices();
+    /**
+     * The orderer accepts the new prices, as the cart showed them: a line whose price changed again since, or that
+     * the orderer did not name, stays to be confirmed, and the refusal says so.
+     */
+    public CartView confirmPrices(HubUser orderer, Map<String, BigDecimal> seen) {
+        Cart cart = cartOf(orderer);
+        List<CartLine> unseen = cart.getLines().stream().filter(CartLine::priceChanged)
+                .filter(line -> seen.get(line.getProduct().getCode()) == null
+                        || seen.get(line.getProduct().getCode()).compareTo(line.getProduct().getUnitPrice()) != 0)
+                .toList();
+        if (!unseen.isEmpty()) {
+            throw new PriceChangedException(unseen);
+        }
+        cart.confirmPrices();
         return view(orderer);
     }
 

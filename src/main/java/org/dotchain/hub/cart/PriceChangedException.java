@@ -15,7 +15,7 @@ class PriceChangedException extends Refusal {
         super(HttpStatus.CONFLICT, "price-changed", "The price of " + String.join(", ", repriced.stream()
                 .map(line -> line.getProduct().getCode() + " changed from " + line.getUnitPriceSeen().toPlainString()
                         + " to " + line.getProduct().getUnitPrice().toPlainString() + " UAH").toList())
-                + ": confirm the new prices (POST /api/cart/price-confirmation) to check out");
+                + ": confirm the new prices to check out");
         this.lines = repriced.stream().map(line -> Map.<String, Object>of("productCode", line.getProduct().getCode(),
                 "previousUnitPrice", line.getUnitPriceSeen(), "unitPrice", line.getProduct().getUnitPrice()))
                 .toList();

@@ -40,7 +40,7 @@ class CatalogAdminController {
     }
 
     record RecordedOffer(@NotBlank @Schema(example = "skyforge") String supplierCode,
-                         @NotBlank @Size(max = 200) @Schema(example = "SKF-2026-117") String offerNumber,
+                         @NotBlank @Size(max = 64) @Schema(example = "SKF-2026-117") String offerNumber,
                          @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") @Schema(example = "SKF-FPV13")
                          String productCode,
                          @NotBlank @Size(max = 200) @Schema(example = "Skyforge FPV-13 long-range strike drone")
@@ -50,7 +50,10 @@ class CatalogAdminController {
                          @NotNull @Schema(example = "23900.00") BigDecimal unitPrice,
                          @NotNull @Min(0) @Max(365) @Schema(example = "21") Integer leadTimeDays,
                          @NotEmpty @Schema(description = "frequencyBands, camera, rangeKm, flightTimeMin, payloadKg, "
-                                 + "weightKg, as in catalog-offer-v1") Map<String, Object> specifications) {
+                                 + "weightKg, as in catalog-offer-v1", example = "{\"frequencyBands\": [\"5.8 GHz "
+                                 + "video\"], \"camera\": \"CMOS 1500TVL analogue\", \"rangeKm\": 12, "
+                                 + "\"flightTimeMin\": 14, \"payloadKg\": 2.0, \"weightKg\": 1.2}")
+                         Map<String, Object> specifications) {
     }
 
     record Rejection(@NotBlank @Schema(example = "The price is above the agreement's highest for FPV") String reason) {

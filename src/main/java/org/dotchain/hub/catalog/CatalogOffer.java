@@ -84,6 +84,11 @@ public class CatalogOffer {
         decide(Status.SUPERSEDED, null, at, "A later offer for the same product replaced it");
     }
 
+    /** What the supplier's answer says of it: a superseded offer is not taken, like a rejected one. */
+    String answerDecision() {
+        return status == Status.APPROVED ? "APPROVED" : "REJECTED";
+    }
+
     public Long getId() {
         return id;
     }

@@ -13,7 +13,7 @@ public record CatalogOfferAnswerMessage(String contractVersion, String messageTy
 
     static CatalogOfferAnswerMessage of(CatalogOffer offer, Integer priceVersion) {
         return new CatalogOfferAnswerMessage("1.0", TYPE, offer.getOfferNumber(), offer.getProductCode(),
-                offer.getStatus().name(), offer.getStatus() == CatalogOffer.Status.REJECTED ? offer.getReason() : null,
+                offer.answerDecision(), offer.getStatus() == CatalogOffer.Status.APPROVED ? null : offer.getReason(),
                 priceVersion, offer.getDecidedAt());
     }
 }

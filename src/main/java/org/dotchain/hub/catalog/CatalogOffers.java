@@ -83,12 +83,22 @@ public class CatalogOffers {
         return take(supplier(supplierCode), offer, CatalogOffer.Origin.RECORDED, admin);
     }
 
+    /** Under the offer's lock, then its product's, so that two decisions on one offer or product queue up. */
     public OfferView approve(String admin, Long offerId) {
         CatalogOffer offer = pending(offerId);
-        Optional<Product> existing = products.findByCode(offer.getProductCode());
-        String type = offer.getProductType() != null ? offer.getProductType()
-                : existing.map(Product::getProductType).orElseThrow();
         Supplier supplier = offer.getSupplier();
+        Optional<Product> existing = products.findByCode(offer.getProductCode());
+        if (existing.isPresent()) {
+            if (!existing.get().getSupplier().getId().equals(supplier.getId())) {
+                throw new FieldConflictException("offer-not-approvable", "productCode", "Product code "
+                        + offer.getProductCode() + " is another supplier's now: reject this offer");
+            }
+            products.lockStock(existing.get().getId());
+            entityManager.refresh(existing.get());
+        }
+        String type = offer.getProductType() != null ? offer.getProductType()
+                : existing.map(Product::getProductType).orElseThrow(() -> new FieldConflictException(
+                        "offer-not-approvable", "productCode", "No product " + offer.getProductCode() + " to reprice"));
         offering.whyNot(supplier, type).ifPresent(why -> {
             throw new FieldConflictException("offer-not-approvable", "productType", why);
         });
@@ -161,6 +171,9 @@ public class CatalogOffers {
 
     private OfferView take(Supplier supplier, Offer offer, CatalogOffer.Origin origin, String actor) {
         Amounts.positive("unitPrice", offer.unitPrice());
+        if (origin == CatalogOffer.Origin.RECORDED) {
+            OfferSpecifications.check(offer.specifications());
+        }
         products.findByCode(offer.productCode())
                 .filter(product -> !product.getSupplier().getId().equals(supplier.getId()))
                 .ifPresent(product -> {
@@ -177,7 +190,10 @@ public class CatalogOffers {
         }
         Instant now = clock.instant();
         offers.findBySupplierAndProductCodeAndStatus(supplier, offer.productCode(), CatalogOffer.Status.PENDING)
-                .forEach(earlier -> earlier.supersede(now));
+                .forEach(earlier -> {
+                    earlier.supersede(now);
+                    answer(earlier, null);
+                });
         CatalogOffer taken = offers.save(new CatalogOffer(supplier, offer.offerNumber(), origin, offer.productCode(),
                 offer.name(), offer.productType(), offer.description(), offer.unitPrice(), offer.leadTimeDays(),
                 offer.specifications(), now));
@@ -200,7 +216,8 @@ public class CatalogOffers {
     }
 
     private CatalogOffer pending(Long offerId) {
-        CatalogOffer offer = offer(offerId);
+        CatalogOffer offer = offers.lockById(offerId)
+                .orElseThrow(() -> new NoSuchElementException("No offer " + offerId));
         if (offer.getStatus() != CatalogOffer.Status.PENDING) {
             throw new FieldConflictException("offer-decided", "status", "Offer " + offer.getOfferNumber() + " is "
                     + offer.getStatus() + " already");

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo only: the demo suppliers' framework agreements and their products (demo/catalogue.json), through the same
  * services as the DPA's: each product offered, approved, then its stock reported. Once: what exists is left as it
- * is, and a supplier whose connector file is gone gets nothing. Runs after the partners' registration, which makes
- * the suppliers' rows.
+ * is, and the products of a supplier whose connector file is gone are not offered. Runs after the partners'
+ * registration, which makes the suppliers' rows.
  */
 @Component
 @Profile("demo")

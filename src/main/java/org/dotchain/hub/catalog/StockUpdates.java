@@ -1,7 +1,11 @@
 package org.dotchain.hub.catalog;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
@@ -30,6 +34,16 @@ public class StockUpdates {
     private record Update(Product product, ProductStock stock) {
     }
 
+    /** The offer number of a stock update's price: short enough for the answer's contract, the same on a resend. */
+    static String priceOfferNumber(Product product, String messageId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return "PRICE-" + product.getCode() + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
     public void apply(String supplierCode, String messageId, List<ProductStock> updates) {
         updates.stream()
                 .map(update -> new Update(products.findByCode(update.productCode())
@@ -42,8 +56,8 @@ public class StockUpdates {
                     products.setStockReported(update.product().getId(), update.stock().stock());
                     BigDecimal price = update.stock().unitPrice();
                     if (price != null && price.compareTo(update.product().getUnitPrice()) != 0) {
-                        offers.receive(supplierCode, new CatalogOffers.Offer("price-" + update.product().getCode()
-                                + "-" + messageId, update.product().getCode(), null, null, null, price, null, null));
+                        offers.receive(supplierCode, new CatalogOffers.Offer(priceOfferNumber(update.product(),
+                                messageId), update.product().getCode(), null, null, null, price, null, null));
                     }
                 });
     }

@@ -1,5 +1,7 @@
 package org.dotchain.hub.delivery;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +23,6 @@ import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.ordering.PurchaseOrderRepository;
 import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +55,11 @@ public class OrderClosure {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     OrderClosure(PurchaseOrderRepository orders, ShipmentRepository shipments, BudgetLedger ledger, Outbox outbox,
-                 AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                 AuditTrail audit, ApplicationEventPublisher events, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.orders = orders;
         this.shipments = shipments;
         this.ledger = ledger;
@@ -66,7 +69,7 @@ public class OrderClosure {
         this.clock = clock;
     }
 
-    /** By the unit's orderer, for an order of the unit, or by the DPA's administrator, for any. */
+    /** By the unit's orderer (the endpoint admits no one else of the unit), or by the DPA's administrator, for any. */
     public ClosureView closeShort(String orderNumber, String reason, HubUser caller) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 500) {
@@ -76,14 +79,13 @@ public class OrderClosure {
         PurchaseOrder order = (caller.has(Role.DPA_ADMIN) ? orders.findByOrderNumber(orderNumber)
                 : orders.findByOrderNumberAndUnitId(orderNumber, caller.unitId()))
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
-        if (!caller.has(Role.DPA_ADMIN) && !caller.has(Role.ORDERER)) {
-            throw new AccessDeniedException("Only the unit's orderer or the DPA closes an order short");
-        }
+        // the unit first, like every movement of its money, then the order: a receipt or a second closure waits
+        ledger.lock(order.getUnit().getId());
+        entityManager.refresh(order, LockModeType.PESSIMISTIC_WRITE);
         if (!CLOSABLE.contains(order.getStatus())) {
             throw new IllegalOrderTransitionException("Order " + orderNumber + " is " + order.getStatus()
                     + ": only an order its supplier accepted, and not yet delivered whole, can be closed short");
         }
-        ledger.lock(order.getUnit().getId());
         List<ShipmentItem> items = shipments.findByOrderOrderById(order).stream()
                 .flatMap(shipment -> shipment.getItems().stream()).toList();
         long inTransit = items.stream().filter(item -> item.getStatus() == ShipmentItem.Status.DESPATCHED).count();

@@ -19,6 +19,7 @@ import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.signing.SigningRoundCompleted;
 import org.dotchain.hub.suppliers.Supplier;
+import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,9 +43,12 @@ public class OrderPlacement {
     private final AuditTrail audit;
     private final Clock clock;
     private final OrderTracking tracking;
+    private final SupplierOffering offering;
 
     OrderPlacement(PurchaseOrderRepository orders, ProductRepository products, MilitaryUnitRepository units,
-                   BudgetLedger ledger, Outbox outbox, AuditTrail audit, Clock clock, OrderTracking tracking) {
+                   BudgetLedger ledger, Outbox outbox, AuditTrail audit, Clock clock, OrderTracking tracking,
+                   SupplierOffering offering) {
+        this.offering = offering;
         this.orders = orders;
         this.products = products;
         this.units = units;
@@ -94,6 +98,8 @@ public class OrderPlacement {
     public PurchaseOrder form(String orderNumber) {
         PurchaseOrder order = orders.findByOrderNumber(orderNumber)
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));
+        // a supplier suspended, or whose agreement ended, since the order was made takes it no more
+        offering.checkOffered(order.getLines().stream().map(line -> line.getProduct().listing()).toList());
         order.moveTo(OrderStatus.FORMED, Set.of(OrderStatus.AWAITING_SIGNATURE), "signed by its creator");
         order.setShipBy(LocalDate.now(clock).plusDays(SHIPPING_DAYS));
         ledger.commit(order.getUnit().getId(), order.getTotal(), order.getId());

@@ -1,6 +1,8 @@
 package org.dotchain.hub.platform;
 
 import java.util.NoSuchElementException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Cannot sort by '" + e.getPropertyName() + "': no such property", "sort");
     }
 
+
+    /** Two requests at once that cannot both be taken: the one that lost may try again, and is told so. */
+    @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
+    ProblemDetail concurrent(RuntimeException e) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "Another request changed the same data at the same "
+                + "time: look again and retry");
+    }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {

@@ -45,7 +45,8 @@ public class Reports {
     }
 
     /**
-     * @param shareShippedWithin7Days of the orders formed, those shipped by their ship-by date, 0 to 1
+     * @param shareShippedWithin7Days of the orders formed, those shipped whole by their ship-by date, 0 to 1
+     * @param delivered               the orders delivered whole (one closed short is not)
      * @param averageDaysToDelivered  from formed to delivered, over the orders delivered; null while none is
      * @param shareWithClaims         of the orders formed, those with a claim (refused or missing items), 0 to 1
      */
@@ -102,17 +103,19 @@ public class Reports {
         @SuppressWarnings("unchecked")
         List<Object[]> found = entityManager.createNativeQuery("""
                         with formed as (
-                            select o.id, o.supplier_id, o.ship_by, min(c.changed_at) as formed_at
+                            select o.id, o.supplier_id, o.ship_by, o.closed_short_reason,
+                                   min(c.changed_at) as formed_at
                             from purchase_order o join order_status_change c on c.order_id = o.id
                             where c.to_status = 'FORMED'
-                            group by o.id, o.supplier_id, o.ship_by
+                            group by o.id, o.supplier_id, o.ship_by, o.closed_short_reason
                             having (min(c.changed_at) at time zone :zone)::date between :from and :to),
                         milestones as (
-                            select f.id, f.supplier_id, f.ship_by, f.formed_at,
+                            select f.id, f.supplier_id, f.ship_by, f.closed_short_reason, f.formed_at,
                                    (select min(c.changed_at) from order_status_change c where c.order_id = f.id
-                                     and c.to_status in ('SHIPPED', 'PARTIALLY_SHIPPED')) as shipped_at,
+                                     and c.to_status = 'SHIPPED') as shipped_at,
                                    (select min(c.changed_at) from order_status_change c where c.order_id = f.id
-                                     and c.to_status = 'DELIVERED') as delivered_at,
+                                     and c.to_status = 'DELIVERED' and f.closed_short_reason is null)
+                                       as delivered_at,
                                    exists (select 1 from alert a join shipment s
                                              on a.subject_id like s.id || '@%' and s.order_id = f.id
                                            where a.kind = 'DELIVERY_CLAIM' and a.subject_type = 'receipt') as claimed

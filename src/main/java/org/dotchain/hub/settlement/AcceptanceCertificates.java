@@ -199,6 +199,13 @@ public class AcceptanceCertificates {
                 onDuty.map(Signatories.Signatory::fullName).orElse("to be named by the DPA"), DPA, true);
     }
 
+    /** The certificates waiting for the DPA to name its signer get the one it named on duty. */
+    @EventListener
+    public void onDuty(Signatories.OnDuty named) {
+        signing.reassignUnsigned("DPA_SIGNATORY", UNASSIGNED, named.signatory().username(),
+                named.signatory().fullName(), named.namedBy());
+    }
+
     /** The DPA names its signatory for one certificate, until that one has signed it. */
     public CertificateView assignDpaSignatory(String admin, String certificateNumber, String username) {
         AcceptanceCertificate certificate = entityManager.createQuery("select c from AcceptanceCertificate c "

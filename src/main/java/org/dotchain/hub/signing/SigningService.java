@@ -127,6 +127,22 @@ public class SigningService {
                 "role=" + partyRole + " from=" + before + " to=" + identity);
     }
 
+    /** Every assignable step of the role still waiting for a signer of that identity now gets the one given. */
+    @Transactional
+    public int reassignUnsigned(String partyRole, String fromIdentity, String identity, String signerName,
+                                String actor) {
+        List<SigningStep> steps = entityManager.createQuery("select s from SigningStep s join fetch s.round r "
+                        + "join fetch r.document where s.partyRole = :role and s.signerIdentity = :from "
+                        + "and s.assignable = true and s.signedAt is null", SigningStep.class)
+                .setParameter("role", partyRole).setParameter("from", fromIdentity).getResultList();
+        for (SigningStep step : steps) {
+            step.reassign(identity, signerName);
+            audit.record(actor, "SIGNER_ASSIGNED", "document", step.getRound().getDocument().getNumber(),
+                    "role=" + partyRole + " from=" + fromIdentity + " to=" + identity);
+        }
+        return steps.size();
+    }
+
     /** The round of a document the caller may see; any other is answered as if it did not exist. */
     @Transactional(readOnly = true)
     public SigningRound round(Long documentId, HubUser caller) {

@@ -55,6 +55,10 @@ public class SigningStep {
         return new ExpectedSigner(fieldName, signerIdentity);
     }
 
+    SigningRound getRound() {
+        return round;
+    }
+
     public int getStepNumber() {
         return stepNumber;
     }

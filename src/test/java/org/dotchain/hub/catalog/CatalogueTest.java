@@ -172,13 +172,16 @@ class CatalogueTest {
             assertThat(refused.getBody().at("/lines/0/previousUnitPrice").decimalValue())
                     .isEqualByComparingTo("20000.00");
 
-            JsonNode confirmed = unit.post("/api/cart/price-confirmation", null).getBody();
-            assertThat(lineOf(confirmed, code).path("priceChanged").asBoolean()).isFalse();
             unit.get("/api/cart").getBody().path("lines").forEach(other -> {
                 if (!other.path("productCode").asText().equals(code)) {
                     unit.delete("/api/cart/lines/" + other.path("productCode").asText());
                 }
             });
+            assertProblem(unit.post("/api/cart/price-confirmation", Map.of("unitPrices", Map.of(code, "20500.00"))),
+                    HttpStatus.CONFLICT, "changed from 20000.00 to 21000.00 UAH");
+            JsonNode confirmed = unit.post("/api/cart/price-confirmation", Map.of("unitPrices",
+                    Map.of(code, "21000.00"))).getBody();
+            assertThat(lineOf(confirmed, code).path("priceChanged").asBoolean()).isFalse();
             ResponseEntity<JsonNode> placed = unit.post("/api/cart/checkout", checkout);
             assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
             assertThat(placed.getBody().at("/orders/0/total").decimalValue()).isEqualByComparingTo("21000.00");

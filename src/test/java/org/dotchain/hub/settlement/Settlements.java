@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -95,8 +96,9 @@ public class Settlements {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
+        Instant now = clock.instant();
         List<X509Certificate> chain = developmentCa.certify("supplier:skyforge", "Skyforge Dynamics LLC",
-                keys.getPublic(), clock.instant().minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)));
+                keys.getPublic(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
         String number = certificates.prepare("skyforge", "acr-" + UUID.randomUUID(),
                 List.of(receipt.at("/invoice/invoiceNumber").asText()), receipt.at("/invoice/total").decimalValue(),
                 chain.get(0).getEncoded()).getCertificateNumber();

@@ -60,6 +60,10 @@ class SignatoryChoiceTest {
         assertThat(api.as("dpa.signatory").post("/api/admin/certificates/" + first + "/dpa-signatory",
                 Map.of("username", "dpa.signatory")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
+        String waiting = certificateFor(unit, receiver);
+        db.update("update signing_step set signer_identity = 'dpa:unassigned' where party_role = 'DPA_SIGNATORY' "
+                + "and round_id = (select r.id from signing_round r join acceptance_certificate c on c.document_id = "
+                + "r.document_id where c.certificate_number = ?)", waiting);
         try {
             assertThat(admin.exchange(HttpMethod.PUT, "/api/admin/signatories/on-duty",
                     Map.of("username", other.username()), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -67,6 +71,8 @@ class SignatoryChoiceTest {
                     .asText()).isEqualTo(other.username());
             assertThat(stepsOf(certificateFor(unit, receiver)).at("/2/signerIdentity").asText())
                     .as("named on duty, signs what comes next").isEqualTo(other.username());
+            assertThat(stepsOf(waiting).at("/2/signerIdentity").asText())
+                    .as("and what waited for the DPA to name someone").isEqualTo(other.username());
         } finally {
             admin.exchange(HttpMethod.PUT, "/api/admin/signatories/on-duty", Map.of("username", "dpa.signatory"),
                     JsonNode.class);
@@ -74,7 +80,7 @@ class SignatoryChoiceTest {
         assertThat(db.queryForList("select action from audit_entry where subject_id = ? order by id", String.class,
                 other.username())).contains("DPA_SIGNATORY_ON_DUTY");
         assertThat(db.queryForObject("select count(*) from audit_entry where action = 'SIGNER_ASSIGNED' and "
-                + "details like ?", Integer.class, "%to=" + other.username())).isOne();
+                + "details like ?", Integer.class, "%to=" + other.username())).isEqualTo(2);
     }
 
     @Test

@@ -147,7 +147,8 @@ class SupplierAgreementTest {
         }
         assertThat(unit.get("/api/products?supplier=steppe").getBody().at("/page/totalElements").asInt())
                 .as("resumed").isPositive();
-        assertThat(db.queryForList("select action from audit_entry where subject_id = 'steppe'", String.class))
+        assertThat(db.queryForList("select action from audit_entry where subject_id = 'steppe' order by id",
+                String.class))
                 .containsSubsequence("SUPPLIER_SUSPENDED", "SUPPLIER_RESUMED");
     }
 
