@@ -42,6 +42,17 @@ public class AccountActivation {
         return new Enrolment(person.getUsername(), secret, totp.otpauthUri(person.getUsername(), secret));
     }
 
+    /** The enrolment a password started and no code has proved yet, to show its QR code again. */
+    @Transactional(readOnly = true)
+    public Enrolment pendingEnrolment(String activationToken) {
+        Person person = byToken(activationToken);
+        if (person.getPasswordHash() == null) {
+            throw new LoginRefusedException("The activation token has no password chosen yet");
+        }
+        return new Enrolment(person.getUsername(), person.getTotpSecret(),
+                totp.otpauthUri(person.getUsername(), person.getTotpSecret()));
+    }
+
     public void confirmTotp(String activationToken, String code) {
         Person person = byToken(activationToken);
         OptionalLong step = totp.verify(person.getTotpSecret(), code, person.getTotpLastStep());

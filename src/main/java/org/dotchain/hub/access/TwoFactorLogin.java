@@ -39,32 +39,68 @@ public class TwoFactorLogin {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    /** Failures are counted even though the login is refused, so they commit on their own. */
+    /** Both factors at once, for the API; failures are counted though the login is refused, so they commit. */
     @Transactional(noRollbackFor = LoginRefusedException.class)
     public IssuedToken login(String username, String password, String code) {
-        Instant now = clock.instant();
-        Person person = persons.lockByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new LoginRefusedException("Wrong username, password or code"));
-        if (person.lockedAt(now)) {
-            throw new LoginRefusedException("Too many failed attempts: the account is locked until "
-                    + person.getLockedUntil());
-        }
-        boolean passwordRight = person.getPasswordHash() != null && password != null
-                && passwords.matches(password, person.getPasswordHash());
-        OptionalLong step = passwordRight
-                ? totp.verify(person.getTotpSecret(), code, person.getTotpLastStep()) : OptionalLong.empty();
-        if (step.isEmpty()) {
-            person.loginFailed(now, MAX_FAILURES, LOCKOUT);
-            throw new LoginRefusedException("Wrong username, password or code");
-        }
-        if (!person.isActive()) {
-            throw new LoginRefusedException("This account has no access");
-        }
-        person.loginSucceeded(step.getAsLong());
+        Person person = passwordChecked(username, password);
+        codeChecked(person, code);
         String token = Secrets.newToken();
-        Instant expiresAt = now.plus(tokenLifetime);
+        Instant expiresAt = clock.instant().plus(tokenLifetime);
         tokens.save(new ApiToken(Secrets.hash(token), person, expiresAt));
         return new IssuedToken(token, expiresAt);
+    }
+
+    /** The first factor alone, for the pages' first step; the second is {@link #secondFactor}. */
+    @Transactional(noRollbackFor = LoginRefusedException.class)
+    public void firstFactor(String username, String password) {
+        passwordChecked(username, password);
+    }
+
+    /** The second factor, after the first was given for the same username; answers who is logged in. */
+    @Transactional(noRollbackFor = LoginRefusedException.class)
+    public HubUser secondFactor(String username, String code) {
+        Person person = persons.lockByUsername(username == null ? "" : username)
+                .orElseThrow(() -> new LoginRefusedException("Wrong username, password or code"));
+        refuseIfLocked(person);
+        codeChecked(person, code);
+        return HubUser.of(person);
+    }
+
+    private Person passwordChecked(String username, String password) {
+        Person person = persons.lockByUsername(username == null ? "" : username)
+                .orElseThrow(() -> new LoginRefusedException("Wrong username, password or code"));
+        refuseIfLocked(person);
+        boolean passwordRight = person.getPasswordHash() != null && password != null
+                && passwords.matches(password, person.getPasswordHash());
+        if (!passwordRight) {
+            person.loginFailed(clock.instant(), MAX_FAILURES, LOCKOUT);
+            throw new LoginRefusedException("Wrong username, password or code");
+        }
+        return person;
+    }
+
+    private void codeChecked(Person person, String code) {
+        OptionalLong step = totp.verify(person.getTotpSecret(), code, person.getTotpLastStep());
+        if (step.isEmpty()) {
+            person.loginFailed(clock.instant(), MAX_FAILURES, LOCKOUT);
+            boolean replayed = totp.verify(person.getTotpSecret(), code, Long.MIN_VALUE).isPresent();
+            throw replayed
+                    ? new LoginRefusedException(LoginRefusedException.Reason.REPLAYED_CODE, "This code was used "
+                    + "already: wait for the next one")
+                    : new LoginRefusedException(LoginRefusedException.Reason.WRONG_CODE,
+                    "Wrong username, password or code");
+        }
+        if (!person.isActive()) {
+            throw new LoginRefusedException(LoginRefusedException.Reason.NO_ACCESS, "This account has no access");
+        }
+        person.loginSucceeded(step.getAsLong());
+    }
+
+    private void refuseIfLocked(Person person) {
+        if (person.lockedAt(clock.instant())) {
+            throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, "Too many failed attempts: the "
+                    + "account is locked until " + person.getLockedUntil());
+        }
     }
 
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)

@@ -3,9 +3,11 @@ package org.dotchain.hub.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import org.dotchain.hub.platform.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,26 +17,40 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The API authenticates with the bearer token from the two-factor login (POST /api/auth/tokens); it keeps no
- * session, so it needs no CSRF token. Role checks are on the endpoints (@PreAuthorize); unit and supplier scoping
- * is in every query. Refusals are problem+json.
+ * Two ways in. The API authenticates with the bearer token from the two-factor login (POST /api/auth/tokens); it
+ * keeps no session, so it needs no CSRF token; refusals are problem+json. The pages log in with a session: the
+ * password first, then the TOTP code, a partial login ({@link PartialLogin}) in between; every form and htmx request
+ * carries the session's CSRF token. Role checks are on the endpoints and pages (@PreAuthorize); unit and supplier
+ * scoping is in every query.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class WebSecurityConfiguration {
 
+    /** The API's paths; every other path is a page. */
+    static final String[] API = {"/api/**", "/services/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+        "/swagger-ui.html", "/contracts/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, TwoFactorLogin login, ObjectMapper json) throws Exception {
         PreAuthenticatedAuthenticationProvider tokens = new PreAuthenticatedAuthenticationProvider();
         tokens.setPreAuthenticatedUserDetailsService(token -> login.userOf((String) token.getPrincipal())
@@ -47,8 +63,11 @@ class WebSecurityConfiguration {
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler((request, response, failure) -> problem(json, response, HttpStatus.UNAUTHORIZED,
                 "unauthenticated", failure.getMessage()));
+        // by path, whichever servlet serves it (Spring MVC's, or CXF's under /services)
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http
-                .securityMatcher("/**")
+                .securityMatcher(new OrRequestMatcher(Arrays.stream(API).map(paths::matcher)
+                        .map(RequestMatcher.class::cast).toList()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -61,8 +80,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/suppliers/*/messages").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/finance/messages").permitAll()
                         // the same over SOAP: the CXF services check each request's signature; their WSDL is public
-                        .requestMatchers("/services/**").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(paths.matcher("/services/**")).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,6 +92,39 @@ class WebSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
                                 "forbidden", "Your roles do not allow this")))
                 .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository sessions) throws Exception {
+        String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+        return http
+                .securityMatcher("/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/activate/**", "/webjars/**", "/css/**", "/img/**", "/error",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/login/code").hasAuthority(PartialLogin.AUTHORITY)
+                        .anyRequest().hasAnyRole(roles))
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler((request, response, e) -> {
+                            var who = SecurityContextHolder.getContext().getAuthentication();
+                            response.sendRedirect(who instanceof PartialLogin ? "/login/code" : "/?forbidden");
+                        }))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?loggedOut")
+                        .deleteCookies("JSESSIONID"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")))
+                .build();
+    }
+
+    /** Where a page login's (partial, then whole) authentication is kept between requests: the session. */
+    @Bean
+    SecurityContextRepository sessionSecurityContext() {
+        return new HttpSessionSecurityContextRepository();
     }
 
     @Bean

@@ -7,34 +7,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.dotchain.hub.suppliers.SupplierOffering;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/products")
 @Tag(name = "Showcase", description = "Drones that units can order")
-@Transactional(readOnly = true)
 public class ShowcaseController {
 
-    private final ProductRepository products;
-    private final SupplierOffering offering;
+    private final Showcase showcase;
     private final CatalogOffers offers;
 
-    ShowcaseController(ProductRepository products, SupplierOffering offering, CatalogOffers offers) {
-        this.products = products;
-        this.offering = offering;
+    ShowcaseController(Showcase showcase, CatalogOffers offers) {
+        this.showcase = showcase;
         this.offers = offers;
     }
 
@@ -59,8 +52,7 @@ public class ShowcaseController {
             }
         });
         ProductFilter filter = new ProductFilter(type, supplier, inStock, minPrice, maxPrice, q, spec);
-        return new PagedModel<>(products.findAll(filter.toSpecification(offering), page)
-                .map(product -> ProductView.of(product, null)));
+        return new PagedModel<>(showcase.search(filter, page));
     }
 
     @GetMapping("/{code}")
@@ -68,9 +60,7 @@ public class ShowcaseController {
             description = "A product off the showcase (its supplier suspended, without an agreement in force, or no "
                     + "longer connected) still has its card, with offered false and the reason.")
     public ProductView card(@PathVariable String code) {
-        return products.findByCode(code).map(product -> ProductView.of(product,
-                        offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null)))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product with code " + code));
+        return showcase.card(code);
     }
 
     @GetMapping("/{code}/prices")

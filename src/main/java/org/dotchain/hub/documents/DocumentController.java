@@ -31,7 +31,11 @@ class DocumentController {
     @Operation(summary = "The PDF in its latest revision, with every signature so far",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE)))
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId) {
-        Document document = reading.readable(documentId, caller);
+        return pdfOf(reading.readable(documentId, caller));
+    }
+
+    /** The PDF as a download named after the document, tagged with its hash; for the pages too. */
+    static ResponseEntity<byte[]> pdfOf(Document document) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.getNumber() + ".pdf").build().toString())

@@ -56,7 +56,7 @@ class AccessProcedureTest {
 
         assertThat(login(person.get("username"), PASSWORD, code).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertProblem(login(person.get("username"), PASSWORD, code), HttpStatus.UNAUTHORIZED,
-                "Wrong username, password or code");
+                "This code was used already: wait for the next one");
         clock.advance(Duration.ofSeconds(30));
         assertProblem(login(person.get("username"), "wrong password!", code(person.get("secret"))),
                 HttpStatus.UNAUTHORIZED, "Wrong username, password or code");

@@ -1,0 +1,157 @@
+package org.dotchain.hub.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Logging in on the pages: the username and password, then the TOTP code, a partial login in between (as Spring
+ * Security's MFA sample shapes it); and activating an account with its one-time link: a password, the QR code of
+ * the TOTP secret, a first code.
+ */
+@Controller
+class LoginPages {
+
+    static final Duration SECOND_STEP = Duration.ofMinutes(5);
+
+    private final TwoFactorLogin login;
+    private final AccountActivation activation;
+    private final SecurityContextRepository sessions;
+    private final Clock clock;
+
+    LoginPages(TwoFactorLogin login, AccountActivation activation, SecurityContextRepository sessions, Clock clock) {
+        this.login = login;
+        this.activation = activation;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/login")
+    String loginForm(@RequestParam(required = false) String expired, @RequestParam(required = false) String loggedOut,
+                     @RequestParam(required = false) String activated, Model model) {
+        if (expired != null) {
+            model.addAttribute("notice", "login.expired");
+        } else if (loggedOut != null) {
+            model.addAttribute("notice", "login.loggedOut");
+        } else if (activated != null) {
+            model.addAttribute("notice", "login.activated");
+        }
+        return "login/password";
+    }
+
+    @PostMapping("/login")
+    String password(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+                    HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            login.firstFactor(username.strip(), password);
+        } catch (LoginRefusedException refused) {
+            model.addAttribute("username", username);
+            model.addAttribute("error", messageOf(refused));
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return "login/password";
+        }
+        keep(new PartialLogin(username.strip(), clock.instant().plus(SECOND_STEP)), request, response);
+        return "redirect:/login/code";
+    }
+
+    @GetMapping("/login/code")
+    String codeForm() {
+        return "login/code";
+    }
+
+    @PostMapping("/login/code")
+    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        PartialLogin partial = (PartialLogin) SecurityContextHolder.getContext().getAuthentication();
+        if (partial.expiredAt(clock.instant())) {
+            keep(null, request, response);
+            return "redirect:/login?expired";
+        }
+        HubUser user;
+        try {
+            user = login.secondFactor((String) partial.getPrincipal(), code.strip());
+        } catch (LoginRefusedException refused) {
+            model.addAttribute("error", messageOf(refused));
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return "login/code";
+        }
+        keep(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
+        return "redirect:/";
+    }
+
+    @GetMapping("/activate")
+    String activationForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        return "login/activate";
+    }
+
+    @PostMapping("/activate")
+    String choosePassword(@RequestParam(defaultValue = "") String token,
+                          @RequestParam(defaultValue = "") String password,
+                          @RequestParam(defaultValue = "") String repeated, Model model) {
+        model.addAttribute("token", token);
+        if (!password.equals(repeated)) {
+            model.addAttribute("passwordError", "activate.passwordsDiffer");
+            return "login/activate";
+        }
+        if (password.length() < AccountActivation.MIN_PASSWORD_LENGTH) {
+            model.addAttribute("passwordError", "activate.passwordShort");
+            return "login/activate";
+        }
+        try {
+            AccountActivation.Enrolment enrolment = activation.setPassword(token, password);
+            model.addAttribute("token", token);
+            model.addAttribute("enrolment", enrolment);
+            model.addAttribute("qr", QrCodes.svg(enrolment.otpauthUri()));
+            return "login/enrol";
+        } catch (LoginRefusedException refused) {
+            model.addAttribute("tokenError", "activate.tokenInvalid");
+            return "login/activate";
+        }
+    }
+
+    @PostMapping("/activate/code")
+    String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String code,
+                   Model model) {
+        try {
+            activation.confirmTotp(token, code.strip());
+            return "redirect:/login?activated";
+        } catch (LoginRefusedException refused) {
+            model.addAttribute("token", token);
+            model.addAttribute("tokenError", "activate.tokenInvalid");
+            return "login/activate";
+        } catch (IllegalArgumentException wrong) {
+            AccountActivation.Enrolment enrolment = activation.pendingEnrolment(token);
+            model.addAttribute("token", token);
+            model.addAttribute("enrolment", enrolment);
+            model.addAttribute("qr", QrCodes.svg(enrolment.otpauthUri()));
+            model.addAttribute("codeError", "activate.codeWrong");
+            return "login/enrol";
+        }
+    }
+
+    /** The session's login from now on, under a new session id, so that an id seen before cannot take it over. */
+    private void keep(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        sessions.saveContext(context, request, response);
+    }
+
+    private static String messageOf(LoginRefusedException refused) {
+        return "login.refused." + refused.getReason().name().toLowerCase(Locale.ROOT);
+    }
+}

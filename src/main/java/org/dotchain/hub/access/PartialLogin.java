@@ -1,0 +1,39 @@
+package org.dotchain.hub.access;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A page login halfway: the password was right, the TOTP code is still to come. Its only authority opens the code
+ * page, nothing else; it lapses after a few minutes.
+ */
+final class PartialLogin extends AbstractAuthenticationToken {
+
+    static final String AUTHORITY = "FACTOR_PASSWORD";
+
+    private final String username;
+    private final Instant expiresAt;
+
+    PartialLogin(String username, Instant expiresAt) {
+        super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
+        this.username = username;
+        this.expiresAt = expiresAt;
+        setAuthenticated(true);
+    }
+
+    boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return username;
+    }
+}

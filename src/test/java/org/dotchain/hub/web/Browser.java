@@ -1,0 +1,169 @@
+package org.dotchain.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver, against the hub under test: pages opened, forms filled,
+ * screenshots saved under target/screenshots/, and every page checked with axe-core for serious or critical
+ * accessibility violations.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension DESKTOP = new Dimension(1366, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary("hub.browser.chromium", "/usr/bin/chromium"));
+        // the machine's network is closed: nothing of Chromium's own may try to go out
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=uk");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(binary("hub.browser.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().window().setSize(DESKTOP);
+        this.base = "http://localhost:" + port;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public Browser type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** A click that loads another page: it returns once the page it left is gone and the new one has loaded. */
+    public Browser submit(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(loaded -> "complete".equals(
+                ((JavascriptExecutor) loaded).executeScript("return document.readyState")));
+        return this;
+    }
+
+    public Browser waitFor(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> !page.findElements(By.cssSelector(css))
+                .isEmpty());
+        return this;
+    }
+
+    /** Waits until the element says the text, as a live update would make it say. */
+    public Browser waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(css),
+                text));
+        return this;
+    }
+
+    public Browser size(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    /** A screenshot of the page as it is, as target/screenshots/&lt;name&gt;.png. */
+    public Browser screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** axe-core's check of the page: no serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    public Browser assertAccessible() {
+        JavascriptExecutor js = driver;
+        js.executeScript(AXE);
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.filter("
+                + "v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' at '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))));");
+        assertThat((List<String>) result).as("accessibility of %s", path()).isEmpty();
+        return this;
+    }
+
+    public Map<String, Object> cookie(String name) {
+        var cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? Map.of() : Map.of("httpOnly", cookie.isHttpOnly(), "sameSite",
+                String.valueOf(cookie.getSameSite()));
+    }
+
+    public Browser clearCookies() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String binary(String property, String fallback) {
+        return System.getProperty(property, fallback);
+    }
+
+    private static final String AXE = axe();
+
+    private static String axe() {
+        try (InputStream in = Browser.class.getClassLoader()
+                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

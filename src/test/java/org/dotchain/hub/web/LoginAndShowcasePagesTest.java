@@ -1,0 +1,164 @@
+package org.dotchain.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.TestClock;
+import org.dotchain.hub.access.TotpCodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person of a unit in a real browser: logs in with password, then code; sees the showcase with the unit's budget
+ * window, filters it, opens a product's card; switches language; logs out. Each page is checked for accessibility
+ * and saved as a screenshot, in both languages and at phone width.
+ */
+@HubIntegrationTest
+class LoginAndShowcasePagesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TotpCodes totp;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    ApiClient api;
+    @Autowired
+    DemoLogins logins;
+
+    Browser browser;
+
+    @BeforeEach
+    void openTheBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aUnitsOrdererLogsInInTwoStepsAndFindsADroneOnTheShowcase() {
+        browser.open("/showcase");
+        assertThat(browser.path()).as("a page asks for the login first").startsWith("/login");
+        assertThat(browser.text("h1")).isEqualTo("Вхід");
+        browser.assertAccessible().screenshot("login-uk");
+
+        browser.type("#username", "orderer.a1001").type("#password", logins.password()).submit("button[type=submit]");
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/login/code");
+        browser.assertAccessible().screenshot("login-code-uk");
+        browser.type("#code", "000000").submit("button[type=submit]");
+        assertThat(browser.text(".error"))
+                .isEqualTo("Неправильний код. Перевірте час на телефоні й уведіть новий код.");
+        String code = logins.freshCode();
+        browser.type("#code", code).submit("button[type=submit]");
+
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
+        assertThat(browser.text("h1")).isEqualTo("Вітрина");
+        assertThat(browser.text(".budget")).containsIgnoringCase("Доступно").contains("грн");
+        assertThat(Integer.parseInt(browser.text(".count").replace("Знайдено: ", "")))
+                .as("the demo's 13 drones, and what other tests offered").isGreaterThanOrEqualTo(13);
+        assertThat(browser.all(".tile")).hasSize(12);
+        assertThat(browser.cookie("JSESSIONID")).containsEntry("httpOnly", true).containsEntry("sameSite", "Lax");
+        browser.assertAccessible().screenshot("showcase-uk");
+        browser.size(Browser.PHONE).screenshot("showcase-uk-phone").size(Browser.DESKTOP);
+
+        browser.find("#type").sendKeys("Розвідка");
+        browser.submit(".filters button[type=submit]");
+        assertThat(browser.all(".tile .photo")).isNotEmpty()
+                .allMatch(photo -> photo.getText().equalsIgnoreCase("Розвідка"));
+        browser.type("#q", "Scout reconnaissance").submit(".filters button[type=submit]");
+        assertThat(browser.all(".tile .name")).extracting(name -> name.getText())
+                .containsExactly("Viriy Scout reconnaissance quadcopter");
+
+        browser.submit(".tile-link");
+        assertThat(browser.text("h1")).isEqualTo("Viriy Scout reconnaissance quadcopter");
+        assertThat(browser.text(".specs")).contains("Частоти").contains("2.4 GHz, 5.8 GHz").contains("12 км")
+                .contains("42 хв").contains("28 дн.");
+        assertThat(browser.text(".card .price")).isEqualTo("96 000,00 грн");
+        browser.assertAccessible().screenshot("product-uk");
+        browser.size(Browser.PHONE).screenshot("product-uk-phone").size(Browser.DESKTOP);
+
+        browser.submit(".languages a[lang=en]");
+        assertThat(browser.text(".specs")).contains("Frequencies").contains("12 km");
+        assertThat(browser.text(".card .price")).isEqualTo("UAH 96,000.00");
+        browser.assertAccessible().screenshot("product-en");
+        browser.open("/showcase");
+        assertThat(browser.text("h1")).as("the language stays chosen").isEqualTo("Showcase");
+        assertThat(browser.text(".budget")).containsIgnoringCase("Available").contains("UAH");
+        browser.assertAccessible().screenshot("showcase-en");
+        browser.size(Browser.PHONE).screenshot("showcase-en-phone").size(Browser.DESKTOP);
+
+        browser.submit(".logout button");
+        assertThat(browser.path()).startsWith("/login");
+        assertThat(browser.text(".notice")).isEqualTo("You have logged out.");
+        browser.open("/showcase");
+        assertThat(browser.path()).as("logged out means out").startsWith("/login");
+    }
+
+    @Test
+    void aReplayedCodeAndAnEndedSessionAreSaidPlainly() {
+        browser.open("/login").type("#username", "orderer.a2002").type("#password", logins.password())
+                .submit("button[type=submit]");
+        String code = logins.freshCode();
+        browser.type("#code", code).submit("button[type=submit]");
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
+        browser.clearCookies().open("/login").type("#username", "orderer.a2002").type("#password", logins.password())
+                .submit("button[type=submit]");
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/login/code");
+        browser.type("#code", code).submit("button[type=submit]");
+        assertThat(browser.text(".error")).isEqualTo("Цей код уже використано. Дочекайтеся наступного.");
+
+        browser.open("/login").type("#username", "orderer.a2002").type("#password", "not the password")
+                .submit("button[type=submit]");
+        assertThat(browser.text(".error")).isEqualTo("Неправильне ім’я, пароль або код.");
+        assertThat(browser.find("#username").getAttribute("value")).isEqualTo("orderer.a2002");
+    }
+
+    @Test
+    void aNewcomerActivatesWithTheQrCodesSecretAndLogsIn() {
+        ApiClient.As admin = api.as("dpa.admin");
+        String username = "web." + Long.toString(System.nanoTime(), 36);
+        admin.post("/api/admin/units/A2002/request-letters", Map.of("number", "DPA/" + username, "date",
+                "2026-11-01"));
+        admin.post("/api/admin/units/A2002/designation-letters", Map.of("number", "A2002/" + username, "date",
+                "2026-11-05", "persons", List.of(Map.of("username", username, "fullName", "Newcomer " + username,
+                        "roles", List.of("ORDERER")))));
+        admin.post("/api/admin/persons/" + username + "/trainings", Map.of("course", "DOT-Chain Defence for units",
+                "completedOn", "2026-11-10"));
+        String token = null;
+        for (var activation : admin.post("/api/admin/units/A2002/access", null).getBody()) {
+            if (activation.path("username").asText().equals(username)) {
+                token = activation.path("activationToken").asText();
+            }
+        }
+
+        browser.open("/activate?token=" + token);
+        browser.assertAccessible().screenshot("activate-uk");
+        browser.type("#password", "a long enough password").type("#repeated", "another long password")
+                .submit("button[type=submit]");
+        assertThat(browser.text(".error")).isEqualTo("Паролі не збігаються.");
+        browser.type("#password", "a long enough password").type("#repeated", "a long enough password")
+                .submit("button[type=submit]");
+        assertThat(browser.all(".qr svg")).as("the QR code, drawn on the server").hasSize(1);
+        browser.assertAccessible().screenshot("enrol-uk");
+        browser.size(Browser.PHONE).screenshot("enrol-uk-phone").size(Browser.DESKTOP);
+        String newSecret = browser.text("#totp-secret");
+        browser.type("#code", totp.codeAt(newSecret, clock.instant())).submit("button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Обліковий запис активовано. Увійдіть з паролем і кодом.");
+
+        clock.advance(Duration.ofSeconds(30));
+        browser.type("#username", username).type("#password", "a long enough password").submit("button[type=submit]")
+                .type("#code", totp.codeAt(newSecret, clock.instant())).submit("button[type=submit]");
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
+    }
+}
