@@ -25,7 +25,7 @@ public record DocumentView(
         }
     }
 
-    static DocumentView of(SigningRound round) {
+    public static DocumentView of(SigningRound round) {
         Document document = round.getDocument();
         return new DocumentView(document.getId(), document.getKind(), document.getNumber(), document.getSha256(),
                 document.getCreatedAt(), round.getStatus(), round.turn().map(Step::of).orElse(null),
