@@ -16,6 +16,10 @@ public class FieldConflictException extends Refusal {
         this.field = field;
     }
 
+    public String getField() {
+        return field;
+    }
+
     @Override
     public ProblemDetail toProblem() {
         ProblemDetail problem = super.toProblem();

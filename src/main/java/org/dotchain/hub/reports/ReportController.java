@@ -1,7 +1,5 @@
 package org.dotchain.hub.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.dotchain.hub.platform.Period;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,10 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
         + "for a spreadsheet")
 class ReportController {
 
-    static final String CSV = "text/csv";
+    static final String CSV = CsvFiles.CSV;
 
     private final Reports reports;
-    private final CsvMapper csv = new CsvMapper();
 
     ReportController(Reports reports) {
         this.reports = reports;
@@ -77,17 +72,7 @@ class ReportController {
                 Reports.PerformanceRow.class);
     }
 
-    /** The rows as CSV with a header line, to save as a file named after the report and its period. */
     private <R> ResponseEntity<String> csv(String report, LocalDate from, LocalDate to, List<R> rows, Class<R> type) {
-        String name = report + (from == null ? "" : "-from-" + from) + (to == null ? "" : "-to-" + to) + ".csv";
-        try {
-            String body = csv.writer(csv.schemaFor(type).withHeader()).writeValueAsString(rows);
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                            .toString())
-                    .body(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A report's rows always write as CSV", e);
-        }
+        return CsvFiles.of(report, from, to, rows, type);
     }
 }
