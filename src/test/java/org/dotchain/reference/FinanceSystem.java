@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,8 @@ public class FinanceSystem {
     private final Clock clock;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong payments = new AtomicLong();
+    /** A run of its own: a finance system started again never gives a payment reference it gave before. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
     FinanceSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock) {
         this.settings = settings;
@@ -51,7 +54,7 @@ public class FinanceSystem {
                 new SupplierSystem.Answer(PARTY, Duration.ZERO, message("PAYMENT_ACKNOWLEDGEMENT", certificate)
                         .put("status", "RECEIVED")),
                 new SupplierSystem.Answer(PARTY, settings.paymentDelay(), message("PAYMENT_CONFIRMATION", certificate)
-                        .put("paymentReference", "PAY-%08d".formatted(payments.incrementAndGet()))
+                        .put("paymentReference", "PAY-%s-%08d".formatted(run, payments.incrementAndGet()))
                         .put("amount", request.path("amount").asText())
                         .put("paidOn", LocalDate.now(clock).toString())));
     }

@@ -70,6 +70,10 @@ class LoginAndShowcasePagesTest {
         assertThat(browser.all(".tile")).hasSize(12);
         assertThat(browser.cookie("JSESSIONID")).containsEntry("httpOnly", true).containsEntry("sameSite", "Lax");
         browser.assertAccessible().screenshot("showcase-uk");
+        browser.submit(".budget a.more");
+        assertThat(browser.text("main")).contains("Виділено").contains("DEMO-2026/A1001");
+        browser.assertAccessible().screenshot("budget-history-uk");
+        browser.open("/showcase");
         browser.size(Browser.PHONE).screenshot("showcase-uk-phone").size(Browser.DESKTOP);
 
         browser.find("#type").sendKeys("Розвідка");
