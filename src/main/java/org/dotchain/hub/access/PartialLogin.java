@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A page login halfway: the password was right, the TOTP code is still to come. Its only authority opens the code
- * page, nothing else; it lapses after a few minutes.
+ * page, nothing else; a code given after it lapsed (a few minutes) sends the person back to the password.
  */
 final class PartialLogin extends AbstractAuthenticationToken {
 

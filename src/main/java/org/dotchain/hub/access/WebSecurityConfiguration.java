@@ -29,10 +29,13 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two ways in. The API authenticates with the bearer token from the two-factor login (POST /api/auth/tokens); it
@@ -96,7 +99,8 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository sessions) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository sessions, PersonRepository persons,
+                              PlatformTransactionManager transactions) throws Exception {
         String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         return http
                 .securityMatcher("/**")
@@ -106,11 +110,13 @@ class WebSecurityConfiguration {
                         .requestMatchers("/login/code").hasAuthority(PartialLogin.AUTHORITY)
                         .anyRequest().hasAnyRole(roles))
                 .securityContext(context -> context.securityContextRepository(sessions))
+                .addFilterAfter(new PageSessionCheck(persons, sessions, new TransactionTemplate(transactions)),
+                        SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                         .accessDeniedHandler((request, response, e) -> {
                             var who = SecurityContextHolder.getContext().getAuthentication();
-                            response.sendRedirect(who instanceof PartialLogin ? "/login/code" : "/?forbidden");
+                            response.sendRedirect(who instanceof PartialLogin ? "/login/code" : "/showcase?forbidden");
                         }))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?loggedOut")

@@ -2,7 +2,9 @@ package org.dotchain.hub.budget;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.FieldErrors;
 import org.dotchain.hub.platform.InvalidFieldException;
@@ -40,8 +42,7 @@ class BudgetAdminPages {
                   RedirectAttributes next) {
         try {
             BigDecimal amount = number(form.get("amount"));
-            LocalDate date = form.getOrDefault("decisionDate", "").isBlank() ? null
-                    : LocalDate.parse(form.get("decisionDate"));
+            LocalDate date = date(form.getOrDefault("decisionDate", ""));
             BudgetDecision decision = new BudgetDecision(form.get("decisionNumber"), date, form.get("legalBasis"));
             String unit = form.getOrDefault("unitCode", "");
             if ("REDUCTION".equals(form.get("kind"))) {
@@ -50,15 +51,25 @@ class BudgetAdminPages {
                 allocations.allocate(admin.username(), unit, amount, decision);
             }
             next.addFlashAttribute("notice", "budgets.recorded");
-        } catch (Refusal | IllegalArgumentException | java.util.NoSuchElementException refused) {
+        } catch (Refusal | IllegalArgumentException | NoSuchElementException refused) {
             FieldErrors.show(refused, form, next);
         }
         return "redirect:/admin/budgets";
     }
 
+    private static LocalDate date(String text) {
+        try {
+            return text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("decisionDate", "The decision's date is a day, e.g. 2026-11-30");
+        }
+    }
+
+    /** A sum as people type it, or paste it from a page: spaces (narrow or not) between thousands, a comma. */
     private static BigDecimal number(String text) {
         try {
-            return new BigDecimal(text == null ? "" : text.strip().replace(" ", "").replace(',', '.'));
+            return new BigDecimal(text == null ? "" : text.strip().replaceAll("[\\s\u00A0\u202F]", "")
+                    .replace(',', '.'));
         } catch (NumberFormatException e) {
             throw new InvalidFieldException("amount", "The amount is a sum in UAH, e.g. 2500000.00");
         }

@@ -27,7 +27,11 @@ class ShowcasePages {
     String showcase(@RequestParam(required = false) String type, @RequestParam(required = false) String q,
                     @RequestParam(defaultValue = "false") boolean inStock,
                     @RequestParam(required = false) BigDecimal maxPrice,
-                    @RequestParam(defaultValue = "0") int page, Model model) {
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String forbidden,
+                    Model model) {
+        if (forbidden != null) {
+            model.addAttribute("problemKey", "page.forbidden");
+        }
         String wantedType = type == null || type.isBlank() ? null : type;
         String words = q == null || q.isBlank() ? null : q.strip();
         ProductFilter filter = new ProductFilter(wantedType, null, inStock ? Boolean.TRUE : null, null, maxPrice,

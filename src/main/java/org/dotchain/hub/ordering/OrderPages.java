@@ -1,12 +1,16 @@
 package org.dotchain.hub.ordering;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.SigningService;
@@ -39,6 +43,9 @@ class OrderPages {
     /** How often an open order page's status is looked at; a change is sent at once after. */
     static final long STATUS_POLL_SECONDS = 2;
     static final long STATUS_STREAM_MINUTES = 10;
+    /** Statuses an order does not leave: its page's stream ends there. */
+    static final Set<OrderStatus> FINAL = EnumSet.of(OrderStatus.COMPLETED, OrderStatus.CANCELLED,
+            OrderStatus.DECLINED, OrderStatus.EXPIRED, OrderStatus.REJECTED_BY_SUPPLIER);
 
     private final OrderTracking tracking;
     private final Checkout checkout;
@@ -87,6 +94,7 @@ class OrderPages {
     String order(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, Model model) {
         OrderView order = tracking.find(caller, orderNumber);
         model.addAttribute("order", order);
+        model.addAttribute("live", !FINAL.contains(order.status()));
         model.addAttribute("maySign", order.status() == OrderStatus.AWAITING_SIGNATURE && order.documentId() != null
                 && caller.username().equals(order.createdBy()));
         return "orders/order";
@@ -105,29 +113,54 @@ class OrderPages {
         return "redirect:/orders/" + orderNumber;
     }
 
-    /** The order's status as it changes, as an htmx SSE event named "status" carrying its text. */
+    /**
+     * The order's status as it changes, as an htmx SSE event named "status" carrying its text; a comment between as
+     * a heartbeat, so a closed page is noticed at the next look; the stream ends with the order's end.
+     */
     @GetMapping(value = "/orders/{orderNumber}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, Locale locale) {
         tracking.find(caller, orderNumber);
         SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(STATUS_STREAM_MINUTES));
-        OrderStatus[] last = {null};
-        ScheduledFuture<?>[] task = {null};
-        task[0] = watcher.scheduleWithFixedDelay(() -> {
+        AtomicReference<OrderStatus> last = new AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        Runnable look = () -> {
             try {
                 OrderStatus now = tracking.find(caller, orderNumber).status();
-                if (now != last[0]) {
-                    last[0] = now;
+                if (now != last.getAndSet(now)) {
                     emitter.send(SseEmitter.event().name("status").data(HtmlUtils.htmlEscape(
                             messages.getMessage("status." + now.name(), null, now.name(), locale))));
+                } else {
+                    emitter.send(SseEmitter.event().comment("still " + now.name()));
+                }
+                if (FINAL.contains(now)) {
+                    emitter.complete();
+                    stop(task);
                 }
             } catch (IOException | RuntimeException gone) {
-                task[0].cancel(false);
                 emitter.complete();
+                stop(task);
             }
-        }, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS);
-        emitter.onCompletion(() -> task[0].cancel(false));
-        emitter.onTimeout(() -> task[0].cancel(false));
+        };
+        task.set(watcher.scheduleWithFixedDelay(look, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS));
+        emitter.onCompletion(() -> stop(task));
+        emitter.onTimeout(() -> {
+            stop(task);
+            emitter.complete();
+        });
+        emitter.onError(error -> stop(task));
         return emitter;
+    }
+
+    private static void stop(AtomicReference<ScheduledFuture<?>> task) {
+        ScheduledFuture<?> running = task.get();
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        watcher.shutdownNow();
     }
 }

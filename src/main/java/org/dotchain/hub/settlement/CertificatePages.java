@@ -40,12 +40,13 @@ class CertificatePages {
     @GetMapping("/certificates")
     String certificates(@AuthenticationPrincipal HubUser caller,
                         @RequestParam(required = false) AcceptanceCertificate.Status status, Model model) {
-        boolean all = caller.isAgencyStaff() || caller.has(Role.OPERATOR);
+        boolean all = caller.isAgencyStaff();
         List<Card> cards = certificates.visibleTo(caller.unitId(), caller.supplierId(), all, status).stream()
                 .filter(certificate -> certificate.documentId() != null)
                 .map(certificate -> {
                     DocumentView document = DocumentView.of(signing.round(certificate.documentId(), caller));
                     return new Card(certificate, document, document.turn() != null
+                            && (caller.has(Role.UNIT_SIGNATORY) || caller.has(Role.DPA_SIGNATORY))
                             && document.turn().signerIdentity().equals(caller.signerIdentity()));
                 }).toList();
         model.addAttribute("cards", cards);

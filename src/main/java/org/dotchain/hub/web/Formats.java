@@ -2,9 +2,9 @@ package org.dotchain.hub.web;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -20,6 +20,12 @@ public class Formats {
 
     private static final DateTimeFormatter UKRAINIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter UKRAINIAN_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final Clock clock;
+
+    Formats(Clock clock) {
+        this.clock = clock;
+    }
 
     public String money(BigDecimal amount) {
         if (amount == null) {
@@ -47,7 +53,7 @@ public class Formats {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        var at = instant.atZone(ZoneId.systemDefault());
+        var at = instant.atZone(clock.getZone());
         return ukrainian(locale) ? UKRAINIAN_TIME.format(at)
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.UK)
                 .format(at);

@@ -31,6 +31,11 @@ class LayoutModel implements HandlerInterceptor {
         if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
             return;
         }
+        fill(view, request);
+    }
+
+    /** The frame's model, for a view made outside a handler too (a problem page). */
+    void fill(ModelAndView view, HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof HubUser me) {
             view.addObject("me", me);
@@ -39,6 +44,7 @@ class LayoutModel implements HandlerInterceptor {
             }
         }
         view.addObject("lang", LocaleContextHolder.getLocale().getLanguage());
+        view.addObject("path", request.getRequestURI());
         String here = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("lang").build().toUriString();
         view.addObject("here", here + (here.contains("?") ? "&" : "?"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
+import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.access.TotpCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,8 @@ class LoginAndShowcasePagesTest {
     ApiClient api;
     @Autowired
     DemoLogins logins;
+    @Autowired
+    Onboarding onboarding;
 
     Browser browser;
 
@@ -164,5 +167,29 @@ class LoginAndShowcasePagesTest {
         browser.type("#username", username).type("#password", "a long enough password").submit("button[type=submit]")
                 .type("#code", totp.codeAt(newSecret, clock.instant())).submit("button[type=submit]");
         assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
+    }
+
+    @Test
+    void aWithdrawnAccessEndsTheSessionAndABadAddressGetsAReadablePage() {
+        String unit = onboarding.unitWithBudget("V", "100000.00");
+        Onboarding.Newcomer person = onboarding.designateAndActivate(unit, "ORDERER");
+        browser.open("/login").type("#username", person.username()).type("#password", Onboarding.PASSWORD)
+                .submit("button[type=submit]");
+        clock.advance(Duration.ofSeconds(30));
+        browser.type("#code", totp.codeAt(person.totpSecret(), clock.instant())).submit("button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/showcase");
+
+        browser.open("/orders?status=NONSENSE");
+        assertThat(browser.text("h1")).isEqualTo("Адреса сторінки неправильна");
+        browser.open("/showcase/NO-SUCH-DRONE");
+        assertThat(browser.text("h1")).isEqualTo("Такого немає");
+        browser.assertAccessible().screenshot("problem-uk");
+        browser.open("/showcase?lang=de");
+        assertThat(browser.text("h1")).as("no language the pages have no texts in").isEqualTo("Вітрина");
+
+        api.as("dpa.admin").delete("/api/admin/units/" + unit + "/access");
+        browser.open("/orders");
+        assertThat(browser.path()).as("withdrawn: the session ends at once").startsWith("/login");
+        assertThat(browser.text(".notice")).isEqualTo("Сеанс завершився. Увійдіть знову.");
     }
 }
