@@ -43,6 +43,9 @@ class OrderPages {
     /** How often an open order page's status is looked at; a change is sent at once after. */
     static final long STATUS_POLL_SECONDS = 2;
     static final long STATUS_STREAM_MINUTES = 10;
+    /** Statuses whose items have arrived, so that the unit may rate them once their invoice is signed. */
+    static final Set<OrderStatus> RATEABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.PAID,
+            OrderStatus.COMPLETED);
     /** Statuses an order does not leave: its page's stream ends there. */
     static final Set<OrderStatus> FINAL = EnumSet.of(OrderStatus.COMPLETED, OrderStatus.CANCELLED,
             OrderStatus.DECLINED, OrderStatus.EXPIRED, OrderStatus.REJECTED_BY_SUPPLIER);
@@ -95,6 +98,7 @@ class OrderPages {
         OrderView order = tracking.find(caller, orderNumber);
         model.addAttribute("order", order);
         model.addAttribute("live", !FINAL.contains(order.status()));
+        model.addAttribute("rateable", RATEABLE.contains(order.status()));
         model.addAttribute("maySign", order.status() == OrderStatus.AWAITING_SIGNATURE && order.documentId() != null
                 && caller.username().equals(order.createdBy()));
         return "orders/order";

@@ -127,5 +127,15 @@ class DeliveryAndCertificatePagesTest {
         browser.assertAccessible().screenshot("verification-en");
         await().atMost(STEP).until(() -> unit.get("/api/orders/" + orderNumber).getBody().path("status").asText()
                 .equals("COMPLETED"));
+
+        browser.submit(".logout button");
+        logins.logIn(browser, "orderer.a2002");
+        browser.open("/orders/" + orderNumber + "?lang=uk").submit(".actions a.button[href$='/rating']");
+        browser.assertAccessible().screenshot("rating-uk");
+        browser.click("form.rating input[name=score][value='4']").type("form.rating input[name=comment]",
+                "Надійний зв'язок").submit("form.rating button");
+        assertThat(browser.text(".notice")).isEqualTo("Дякуємо: оцінку записано.");
+        browser.open("/showcase/SKF-FPV10");
+        assertThat(browser.text(".rating")).startsWith("Оцінка");
     }
 }
