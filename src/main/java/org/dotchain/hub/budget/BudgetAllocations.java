@@ -15,6 +15,7 @@ import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.Amounts;
 import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.dotchain.hub.platform.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,17 +152,13 @@ public class BudgetAllocations {
     }
 
     private BudgetDecision checked(BudgetDecision decision) {
-        String number = decision.number() == null ? "" : decision.number().strip();
-        if (number.isEmpty() || number.length() > 40) {
-            throw new InvalidFieldException("decisionNumber", "A decision's number is 1 to 40 characters");
-        }
+        String number = Texts.required("decisionNumber", decision.number(), 40,
+                "A decision's number is 1 to 40 characters");
         if (decision.date() == null || decision.date().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("decisionDate", "A decision's date is a day not after today");
         }
-        String basis = decision.legalBasis() == null ? "" : decision.legalBasis().strip();
-        if (basis.isEmpty() || basis.length() > 500) {
-            throw new InvalidFieldException("legalBasis", "A decision's legal basis is 1 to 500 characters");
-        }
+        String basis = Texts.required("legalBasis", decision.legalBasis(), 500,
+                "A decision's legal basis is 1 to 500 characters");
         return new BudgetDecision(number, decision.date(), basis);
     }
 

@@ -13,7 +13,7 @@ import org.dotchain.hub.messaging.Outbox;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.platform.Amounts;
 import org.dotchain.hub.platform.FieldConflictException;
-import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.dotchain.hub.platform.InvalidMessageException;
 import org.dotchain.hub.suppliers.Supplier;
 import org.dotchain.hub.suppliers.SupplierOffering;
@@ -133,11 +133,8 @@ public class CatalogOffers {
     }
 
     public OfferView reject(String admin, Long offerId, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 500) {
-            throw new InvalidFieldException("reason", "A rejection's reason is 1 to 500 characters; the supplier "
-                    + "reads it");
-        }
+        String why = Texts.required("reason", reason, 500, "A rejection's reason is 1 to 500 characters; the "
+                + "supplier reads it");
         CatalogOffer offer = pending(offerId);
         offer.decide(CatalogOffer.Status.REJECTED, admin, clock.instant(), why);
         audit.record(admin, "OFFER_REJECTED", "product", offer.getProductCode(), "offer=" + offer.getOfferNumber()

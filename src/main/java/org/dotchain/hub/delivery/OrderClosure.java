@@ -21,7 +21,7 @@ import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.OrderStatus;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.ordering.PurchaseOrderRepository;
-import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,11 +71,8 @@ public class OrderClosure {
 
     /** By the unit's orderer (the endpoint admits no one else of the unit), or by the DPA's administrator, for any. */
     public ClosureView closeShort(String orderNumber, String reason, HubUser caller) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 500) {
-            throw new InvalidFieldException("reason", "A closure's reason is 1 to 500 characters; the supplier "
-                    + "reads it");
-        }
+        String why = Texts.required("reason", reason, 500, "A closure's reason is 1 to 500 characters; the "
+                + "supplier reads it");
         PurchaseOrder order = (caller.has(Role.DPA_ADMIN) ? orders.findByOrderNumber(orderNumber)
                 : orders.findByOrderNumberAndUnitId(orderNumber, caller.unitId()))
                 .orElseThrow(() -> new NoSuchElementException("No order " + orderNumber));

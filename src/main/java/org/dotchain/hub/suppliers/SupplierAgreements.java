@@ -13,6 +13,7 @@ import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.Amounts;
 import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,8 @@ public class SupplierAgreements {
 
     public AgreementView record(String admin, String supplierCode, NewAgreement agreement) {
         Supplier supplier = supplier(supplierCode);
-        String number = agreement.number() == null ? "" : agreement.number().strip();
-        if (number.isEmpty() || number.length() > 40) {
-            throw new InvalidFieldException("number", "An agreement's number is 1 to 40 characters");
-        }
+        String number = Texts.required("number", agreement.number(), 40,
+                "An agreement's number is 1 to 40 characters");
         if (agreement.signedOn() == null || agreement.signedOn().isAfter(LocalDate.now(clock))) {
             throw new InvalidFieldException("signedOn", "An agreement is signed on a day not after today");
         }
@@ -82,10 +81,7 @@ public class SupplierAgreements {
     /** Its products leave the showcase at once and it takes no new order; orders formed already go on. */
     public SupplierView suspend(String admin, String supplierCode, String reason) {
         Supplier supplier = supplier(supplierCode);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 500) {
-            throw new InvalidFieldException("reason", "A suspension's reason is 1 to 500 characters");
-        }
+        String why = Texts.required("reason", reason, 500, "A suspension's reason is 1 to 500 characters");
         if (!supplier.isSuspended()) {
             supplier.suspend(clock.instant(), why);
             audit.record(admin, "SUPPLIER_SUSPENDED", "supplier", supplierCode, "reason=" + why);
