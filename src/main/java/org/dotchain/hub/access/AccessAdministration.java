@@ -12,6 +12,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.platform.FieldConflictException;
+import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.dotchain.hub.suppliers.Supplier;
 import org.dotchain.hub.suppliers.SupplierRepository;
 import org.springframework.stereotype.Service;
@@ -58,7 +61,7 @@ public class AccessAdministration {
 
     public AccessLetter recordRequestLetter(String admin, String unitCode, String number, LocalDate date) {
         MilitaryUnit unit = unit(unitCode);
-        AccessLetter letter = new AccessLetter(unit, AccessLetter.Kind.REQUEST, number, date);
+        AccessLetter letter = letter(unit, AccessLetter.Kind.REQUEST, number, date);
         entityManager.persist(letter);
         audit.record(admin, "REQUEST_LETTER_RECORDED", "unit", unitCode, "letter=" + number + " date=" + date);
         return letter;
@@ -71,21 +74,22 @@ public class AccessAdministration {
                         + "and l.kind = :kind", Long.class)
                 .setParameter("unit", unit).setParameter("kind", AccessLetter.Kind.REQUEST).getSingleResult() > 0;
         if (!requested) {
-            throw new AccessProcedureException("No request letter has been sent to unit " + unitCode
-                    + ": record it before the unit's designation letter");
+            throw new AccessProcedureException("no-request-letter", "No request letter has been sent to unit "
+                    + unitCode + ": record it before the unit's designation letter", unitCode);
         }
-        AccessLetter letter = new AccessLetter(unit, AccessLetter.Kind.DESIGNATION, number, date);
-        entityManager.persist(letter);
+        AccessLetter letter = letter(unit, AccessLetter.Kind.DESIGNATION, number, date);
+        if (designated.isEmpty()) {
+            throw new InvalidFieldException("persons", "A designation letter names at least one person");
+        }
         List<Person> named = new ArrayList<>();
+        entityManager.persist(letter);
         for (DesignatedPerson person : designated) {
             if (person.roles().isEmpty() || !UNIT_ROLES.containsAll(person.roles())) {
-                throw new IllegalArgumentException("A unit's designation letter names ORDERER, RECEIVER or "
+                throw new InvalidFieldException("roles", "A unit's designation letter names ORDERER, RECEIVER or "
                         + "UNIT_SIGNATORY; " + person.username() + " has " + person.roles());
             }
-            if (persons.findByUsername(person.username()).isPresent()) {
-                throw new IllegalArgumentException("Username " + person.username() + " is already taken");
-            }
-            Person created = new Person(person.username(), person.fullName(), unit, null, person.roles());
+            Person created = new Person(username(person.username()), Texts.required("fullName", person.fullName(),
+                    200, "A person's full name is 1 to 200 characters"), unit, null, person.roles());
             created.designatedBy(letter);
             named.add(persons.save(created));
         }
@@ -95,7 +99,11 @@ public class AccessAdministration {
     }
 
     public TrainingRecord recordTraining(String admin, String username, String course, LocalDate completedOn) {
-        TrainingRecord record = new TrainingRecord(person(username), course, completedOn);
+        if (completedOn == null || completedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidFieldException("completedOn", "A training's completion is a day not after today");
+        }
+        TrainingRecord record = new TrainingRecord(person(username), Texts.required("course", course, 200,
+                "A course's name is 1 to 200 characters"), completedOn);
         entityManager.persist(record);
         audit.record(admin, "TRAINING_RECORDED", "person", username, "course=" + course + " on=" + completedOn);
         return record;
@@ -110,8 +118,8 @@ public class AccessAdministration {
                 continue;
             }
             if (!trained(person)) {
-                throw new AccessProcedureException(person.getUsername() + " has no training recorded: record it before "
-                        + "granting unit " + unitCode + " access");
+                throw new AccessProcedureException("not-trained", person.getUsername() + " has no training recorded: "
+                        + "record it before granting unit " + unitCode + " access", person.getFullName());
             }
             activations.add(issueActivation(person));
         }
@@ -144,10 +152,8 @@ public class AccessAdministration {
             supplier = suppliers.findByCode(supplierCode)
                     .orElseThrow(() -> new NoSuchElementException("No supplier with code " + supplierCode));
         }
-        if (persons.findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("Username " + username + " is already taken");
-        }
-        Person person = persons.save(new Person(username, fullName, null, supplier, roles));
+        Person person = persons.save(new Person(username(username), Texts.required("fullName", fullName, 200,
+                "A person's full name is 1 to 200 characters"), null, supplier, roles));
         audit.record(admin, "STAFF_CREATED", "person", username, "roles=" + roles);
         return issueActivation(person);
     }
@@ -179,6 +185,33 @@ public class AccessAdministration {
         return new Activation(person.getUsername(), token, expiresAt);
     }
 
+    /** A letter of the unit's procedure, its number not recorded for the unit before. */
+    private AccessLetter letter(MilitaryUnit unit, AccessLetter.Kind kind, String number, LocalDate date) {
+        String checked = Texts.required("number", number, 40, "A letter's number is 1 to 40 characters");
+        if (date == null || date.isAfter(LocalDate.now(clock))) {
+            throw new InvalidFieldException("date", "A letter's date is a day not after today");
+        }
+        boolean recorded = entityManager.createQuery("select count(l) from AccessLetter l where l.unit = :unit "
+                        + "and l.kind = :kind and l.letterNumber = :number", Long.class)
+                .setParameter("unit", unit).setParameter("kind", kind).setParameter("number", checked)
+                .getSingleResult() > 0;
+        if (recorded) {
+            throw new FieldConflictException("letter-recorded", "number", "Letter " + checked + " is recorded for "
+                    + "unit " + unit.getCode() + " already");
+        }
+        return new AccessLetter(unit, kind, checked, date);
+    }
+
+    /** A username not taken: the person logs in with it. */
+    private String username(String username) {
+        String checked = Texts.required("username", username, 64, "A username is 1 to 64 characters");
+        if (persons.findByUsername(checked).isPresent()) {
+            throw new FieldConflictException("username-taken", "username", "Username " + checked
+                    + " is already taken", checked);
+        }
+        return checked;
+    }
+
     private boolean trained(Person person) {
         return entityManager.createQuery("select count(t) from TrainingRecord t where t.person = :person", Long.class)
                 .setParameter("person", person).getSingleResult() > 0;
@@ -189,7 +222,8 @@ public class AccessAdministration {
         MilitaryUnit unit = units.findByCode(code)
                 .orElseThrow(() -> new NoSuchElementException("No unit with code " + code));
         if (unit.isRetired()) {
-            throw new AccessProcedureException("Unit " + code + " is retired: its access procedure is over");
+            throw new AccessProcedureException("retired", "Unit " + code + " is retired: its access procedure is over",
+                    code);
         }
         return unit;
     }

@@ -9,4 +9,10 @@ public class AccessProcedureException extends Refusal {
     public AccessProcedureException(String message) {
         super(HttpStatus.CONFLICT, "access-procedure", message);
     }
+
+    /** A refusal a page says in its reader's words: refusal.&lt;type&gt;.&lt;reason&gt; with the details. */
+    public AccessProcedureException(String reason, String message, Object... details) {
+        this(message);
+        explain(reason, details);
+    }
 }

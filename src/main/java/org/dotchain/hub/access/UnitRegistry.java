@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +67,8 @@ public class UnitRegistry {
                     + "with a letter, e.g. A4004");
         }
         if (units.findByCode(code).isPresent()) {
-            throw new InvalidFieldException("code", "Unit " + code + " is registered already");
+            throw new FieldConflictException("unit-registered", "code", "Unit " + code + " is registered already",
+                    code);
         }
         MilitaryUnit unit = units.save(new MilitaryUnit(code, name(name)));
         audit.record(admin, "UNIT_REGISTERED", "unit", code, "name=" + unit.getDesignation());

@@ -18,6 +18,7 @@ public class BudgetReductionRefusedException extends Refusal {
                 + " UAH committed and " + budget.getSpent().toPlainString() + " UAH spent cannot be reduced");
         this.requested = requested;
         this.budget = budget;
+        explain(null, requested, budget.getAvailable());
     }
 
     @Override

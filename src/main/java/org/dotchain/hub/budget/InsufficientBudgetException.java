@@ -15,6 +15,7 @@ public class InsufficientBudgetException extends Refusal {
                 + " UAH of the unit's budget is available");
         this.requested = requested;
         this.available = available;
+        explain(null, requested, available);
     }
 
     public BigDecimal getRequested() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +51,7 @@ class CartPages {
             carts.setQuantity(orderer, productCode, quantity);
             next.addFlashAttribute("notice", "cart.updated");
         } catch (Refusal | IllegalArgumentException refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/cart";
     }
@@ -74,7 +75,7 @@ class CartPages {
         try {
             carts.confirmPrices(orderer, seen);
         } catch (Refusal refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/cart";
     }

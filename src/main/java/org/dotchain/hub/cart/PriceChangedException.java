@@ -19,6 +19,7 @@ class PriceChangedException extends Refusal {
         this.lines = repriced.stream().map(line -> Map.<String, Object>of("productCode", line.getProduct().getCode(),
                 "previousUnitPrice", line.getUnitPriceSeen(), "unitPrice", line.getProduct().getUnitPrice()))
                 .toList();
+        explain(null, String.join(", ", repriced.stream().map(line -> line.getProduct().getCode()).toList()));
     }
 
     @Override

@@ -106,7 +106,8 @@ public class CatalogOffers {
         if (offer.getUnitPrice().compareTo(ceiling) > 0) {
             throw new FieldConflictException("offer-not-approvable", "unitPrice", "The offered "
                     + offer.getUnitPrice().toPlainString() + " UAH is above the " + ceiling.toPlainString()
-                    + " UAH the framework agreement allows for " + type + ": reject it with that reason");
+                    + " UAH the framework agreement allows for " + type + ": reject it with that reason",
+                    offer.getUnitPrice(), ceiling);
         }
         Instant now = clock.instant();
         Product product = existing.orElse(null);

@@ -1,6 +1,7 @@
 package org.dotchain.hub.catalog;
 
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +37,7 @@ class OfferPages {
             offers.approve(admin.username(), offerId);
             next.addFlashAttribute("notice", "offers.approved");
         } catch (Refusal refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/admin/offers";
     }
@@ -49,7 +50,7 @@ class OfferPages {
             offers.reject(admin.username(), offerId, reason);
             next.addFlashAttribute("notice", "offers.rejected");
         } catch (Refusal | IllegalArgumentException refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/admin/offers";
     }

@@ -2,6 +2,7 @@ package org.dotchain.hub.catalog;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.dotchain.hub.suppliers.ProductTypes;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

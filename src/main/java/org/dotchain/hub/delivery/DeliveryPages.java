@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.SigningService;
 import org.springframework.data.domain.PageRequest;
@@ -71,7 +72,7 @@ class DeliveryPages {
             next.addFlashAttribute("notice", "receipt.recorded");
             return receipt.invoice() == null ? "redirect:/orders/" + orderNumber : "redirect:/invoices";
         } catch (Refusal | IllegalArgumentException refusedReceipt) {
-            next.addFlashAttribute("problem", refusedReceipt.getMessage());
+            PageRefusals.show(refusedReceipt, next);
             return "redirect:/orders/" + orderNumber + "/receipt";
         }
     }
@@ -93,7 +94,7 @@ class DeliveryPages {
             signing.signWithDevelopmentKey(documentId, caller);
             next.addFlashAttribute("notice", "invoices.signed");
         } catch (Refusal refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/invoices";
     }

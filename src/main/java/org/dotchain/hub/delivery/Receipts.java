@@ -71,16 +71,18 @@ public class Receipts {
                 .filter(item -> item.getStatus() == ShipmentItem.Status.DESPATCHED)
                 .collect(Collectors.toMap(ShipmentItem::getSerialNumber, Function.identity()));
         if (items.isEmpty()) {
-            throw new IllegalOrderTransitionException("Every item of despatch " + despatchNumber + " of order "
-                    + orderNumber + " is received or refused already; a receipt is recorded once per item");
+            throw new IllegalOrderTransitionException("received-already", "Every item of despatch " + despatchNumber
+                    + " of order " + orderNumber + " is received or refused already; a receipt is recorded once per "
+                    + "item", despatchNumber);
         }
         Set<String> named = new HashSet<>();
         for (String serial : concat(receivedSerials, refusals.stream().map(Refusal::serialNumber).toList())) {
             if (!items.containsKey(serial)) {
                 boolean recorded = shipment.getItems().stream().anyMatch(item -> item.getSerialNumber().equals(serial));
                 if (recorded) {
-                    throw new IllegalOrderTransitionException("Item " + serial + " of despatch " + despatchNumber
-                            + " is received or refused already; a receipt is recorded once per item");
+                    throw new IllegalOrderTransitionException("received-already", "Item " + serial + " of despatch "
+                            + despatchNumber + " is received or refused already; a receipt is recorded once per item",
+                            despatchNumber);
                 }
                 throw new InvalidFieldException("received", "Serial number " + serial + " is not in despatch "
                         + despatchNumber);

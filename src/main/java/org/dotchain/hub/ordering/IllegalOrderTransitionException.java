@@ -12,4 +12,10 @@ public class IllegalOrderTransitionException extends Refusal {
     public IllegalOrderTransitionException(String message) {
         super(HttpStatus.CONFLICT, "illegal-transition", message);
     }
+
+    /** A refusal a page says in its reader's words: refusal.&lt;type&gt;.&lt;reason&gt; with the details. */
+    public IllegalOrderTransitionException(String reason, String message, Object... details) {
+        this(message);
+        explain(reason, details);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.SigningService;
 import org.springframework.context.MessageSource;
@@ -88,7 +89,7 @@ class OrderPages {
             return result.orders().isEmpty() ? "redirect:/orders"
                     : "redirect:/orders/" + result.orders().get(0).orderNumber();
         } catch (Refusal | IllegalArgumentException refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
             return "redirect:/cart";
         }
     }
@@ -112,7 +113,7 @@ class OrderPages {
             signing.signWithDevelopmentKey(order.documentId(), caller);
             next.addFlashAttribute("notice", "orders.signed");
         } catch (Refusal refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/orders/" + orderNumber;
     }

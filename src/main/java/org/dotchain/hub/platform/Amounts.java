@@ -19,4 +19,17 @@ public final class Amounts {
         }
         return amount;
     }
+
+    /**
+     * A sum as people type it on a page, or paste it from one: spaces (narrow or not) between thousands, a comma or
+     * a point before the kopecks; refused with the field at fault if it is no number.
+     */
+    public static BigDecimal typed(String field, String text) {
+        try {
+            return new BigDecimal(text == null ? "" : text.strip().replaceAll("[\\s\u00A0\u202F]", "")
+                    .replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(field, "'" + field + "' is a sum in UAH, e.g. 2500000.00");
+        }
+    }
 }

@@ -11,9 +11,11 @@ public class FieldConflictException extends Refusal {
 
     private final String field;
 
-    public FieldConflictException(String type, String field, String message) {
+    /** The page's text is refusal.&lt;type&gt;.&lt;field&gt;, with the details as its arguments. */
+    public FieldConflictException(String type, String field, String message, Object... details) {
         super(HttpStatus.CONFLICT, type, message);
         this.field = field;
+        explain(field, details);
     }
 
     public String getField() {

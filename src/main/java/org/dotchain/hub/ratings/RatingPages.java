@@ -2,6 +2,7 @@ package org.dotchain.hub.ratings;
 
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.ordering.OrderTracking;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +43,7 @@ class RatingPages {
             next.addFlashAttribute("notice", "rating.thanks");
             return "redirect:/orders/" + orderNumber;
         } catch (Refusal | IllegalArgumentException refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
             return "redirect:/orders/" + orderNumber + "/rating";
         }
     }

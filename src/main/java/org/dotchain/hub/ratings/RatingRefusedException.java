@@ -9,4 +9,10 @@ class RatingRefusedException extends Refusal {
     RatingRefusedException(String message) {
         super(HttpStatus.CONFLICT, "rating-refused", message);
     }
+
+    /** A refusal a page says in its reader's words: refusal.&lt;type&gt;.&lt;reason&gt; with the details. */
+    RatingRefusedException(String reason, String message, Object... details) {
+        this(message);
+        explain(reason, details);
+    }
 }

@@ -60,14 +60,16 @@ public class Ratings {
                 .findFirst().orElseThrow(() -> new InvalidFieldException("productCode", "Order " + orderNumber
                         + " has no line of " + productCode));
         if (!authorised(order, line)) {
-            throw new RatingRefusedException("The items of " + productCode + " on order " + orderNumber
-                    + " are not authorised for use yet: rate them once their expenditure invoice is signed");
+            throw new RatingRefusedException("not-authorised", "The items of " + productCode + " on order "
+                    + orderNumber + " are not authorised for use yet: rate them once their expenditure invoice is "
+                    + "signed", productCode, orderNumber);
         }
         Long productId = line.getProduct().getId();
         // two ratings of one order at once: the second waits here and then finds the first
         entityManager.lock(order, LockModeType.PESSIMISTIC_WRITE);
         if (rated(order, productId)) {
-            throw new RatingRefusedException("Order " + orderNumber + " rated " + productCode + " already");
+            throw new RatingRefusedException("rated-already", "Order " + orderNumber + " rated " + productCode
+                    + " already", productCode, orderNumber);
         }
         Instant now = clock.instant();
         ProductRating rating = new ProductRating(order.getId(), productId, caller.unitId(), score,

@@ -3,6 +3,7 @@ package org.dotchain.hub.settlement;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.DocumentView;
 import org.dotchain.hub.signing.SigningService;
@@ -70,7 +71,7 @@ class CertificatePages {
             signing.signWithDevelopmentKey(documentId, caller);
             next.addFlashAttribute("notice", "certificates.signed");
         } catch (Refusal refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/certificates";
     }

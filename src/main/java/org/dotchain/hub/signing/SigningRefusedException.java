@@ -9,4 +9,10 @@ public class SigningRefusedException extends Refusal {
     public SigningRefusedException(String message) {
         super(HttpStatus.CONFLICT, "signing-refused", message);
     }
+
+    /** A refusal a page says in its reader's words: refusal.&lt;type&gt;.&lt;reason&gt; with the details. */
+    public SigningRefusedException(String reason, String message, Object... details) {
+        this(message);
+        explain(reason, details);
+    }
 }

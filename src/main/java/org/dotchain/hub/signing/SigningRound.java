@@ -71,15 +71,17 @@ public class SigningRound {
 
     /** The step whose turn it is, which the given identity must hold. */
     SigningStep turnOf(String identity) {
-        SigningStep step = turn().orElseThrow(() -> new SigningRefusedException(
-                "Document " + document.getNumber() + " is already signed by all its signers"));
+        SigningStep step = turn().orElseThrow(() -> new SigningRefusedException("complete",
+                "Document " + document.getNumber() + " is already signed by all its signers", document.getNumber()));
         if (!step.getSignerIdentity().equals(identity)) {
             boolean signedBefore = steps.stream().anyMatch(
                     done -> done.getSignedAt() != null && done.getSignerIdentity().equals(identity));
-            throw new SigningRefusedException(signedBefore
-                    ? "'" + identity + "' has already signed document " + document.getNumber()
-                    : "It is not the turn of '" + identity + "' to sign document " + document.getNumber()
-                            + ": step " + step.getStepNumber() + " is for '" + step.getSignerIdentity() + "'");
+            throw signedBefore
+                    ? new SigningRefusedException("signed-already", "'" + identity + "' has already signed document "
+                            + document.getNumber(), document.getNumber())
+                    : new SigningRefusedException("not-your-turn", "It is not the turn of '" + identity
+                            + "' to sign document " + document.getNumber() + ": step " + step.getStepNumber()
+                            + " is for '" + step.getSignerIdentity() + "'", document.getNumber());
         }
         return step;
     }

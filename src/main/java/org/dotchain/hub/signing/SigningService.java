@@ -201,7 +201,8 @@ public class SigningService {
     public SigningRound signWithDevelopmentKey(Long documentId, HubUser caller) {
         DevelopmentCertificateAuthority authority = developmentCa.getIfAvailable();
         if (authority == null) {
-            throw new SigningRefusedException("Development signing is switched off (hub.signing.development.enabled)");
+            throw new SigningRefusedException("development-off",
+                    "Development signing is switched off (hub.signing.development.enabled)");
         }
         SigningRound round = lock(documentId, caller);
         SigningStep step = round.turnOf(caller.signerIdentity());

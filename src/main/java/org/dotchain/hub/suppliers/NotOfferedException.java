@@ -14,6 +14,7 @@ public class NotOfferedException extends Refusal {
         super(HttpStatus.CONFLICT, "not-offered", "Not on the showcase now: " + reasons
                 + "; remove " + String.join(", ", productCodes) + " to go on");
         this.productCodes = List.copyOf(productCodes);
+        explain(null, String.join(", ", productCodes));
     }
 
     @Override

@@ -1,6 +1,15 @@
 package org.dotchain.hub.suppliers;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.dotchain.hub.platform.Amounts;
+import org.dotchain.hub.platform.Days;
+import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,10 +20,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The DPA's suppliers as a page: connected or not, their agreements, and suspending or resuming one. */
+/**
+ * The DPA's suppliers as a page: connected or not, their agreements, recording a new agreement, and suspending or
+ * resuming one.
+ */
 @Controller
 @PreAuthorize("hasRole('DPA_ADMIN')")
 class SupplierPages {
+
+    /** The product types an agreement's form takes at once; an agreement covering more is recorded as two. */
+    static final int ITEM_ROWS = 3;
 
     private final SupplierAgreements agreements;
 
@@ -25,7 +40,25 @@ class SupplierPages {
     @GetMapping("/admin/suppliers")
     String suppliers(Model model) {
         model.addAttribute("suppliers", agreements.all());
+        model.addAttribute("types", ProductTypes.ALL);
+        model.addAttribute("itemRows", ITEM_ROWS);
         return "admin/suppliers";
+    }
+
+    @PostMapping("/admin/suppliers/{code}/agreements")
+    String recordAgreement(Principal admin, @PathVariable String code, @RequestParam Map<String, String> form,
+                           RedirectAttributes next) {
+        try {
+            agreements.record(admin.getName(), code, new SupplierAgreements.NewAgreement(form.get("number"),
+                    Days.typed("signedOn", form.get("signedOn")), Days.typed("validFrom", form.get("validFrom")),
+                    Days.typed("validUntil", form.get("validUntil")), items(form)));
+            next.addFlashAttribute("notice", "suppliers.agreementRecorded");
+        } catch (Refusal | IllegalArgumentException | NoSuchElementException refused) {
+            Map<String, String> typed = new HashMap<>(form);
+            typed.put("supplier", code);
+            PageRefusals.show(refused, typed, next);
+        }
+        return "redirect:/admin/suppliers";
     }
 
     @PostMapping("/admin/suppliers/{code}/suspension")
@@ -35,7 +68,7 @@ class SupplierPages {
             agreements.suspend(admin.getName(), code, reason);
             next.addFlashAttribute("notice", "suppliers.suspended");
         } catch (Refusal | IllegalArgumentException refused) {
-            next.addFlashAttribute("problem", refused.getMessage());
+            PageRefusals.show(refused, next);
         }
         return "redirect:/admin/suppliers";
     }
@@ -45,5 +78,22 @@ class SupplierPages {
         agreements.resume(admin.getName(), code);
         next.addFlashAttribute("notice", "suppliers.resumed");
         return "redirect:/admin/suppliers";
+    }
+
+    /** The rows that name a type; a row left empty is none. */
+    private static List<FrameworkAgreement.Item> items(Map<String, String> form) {
+        List<FrameworkAgreement.Item> items = new ArrayList<>();
+        for (int row = 0; row < ITEM_ROWS; row++) {
+            String type = form.getOrDefault("item" + row + ".type", "");
+            String price = form.getOrDefault("item" + row + ".maxUnitPrice", "");
+            if (type.isBlank() && price.isBlank()) {
+                continue;
+            }
+            if (type.isBlank()) {
+                throw new InvalidFieldException("items", "Each priced row names its product type");
+            }
+            items.add(new FrameworkAgreement.Item(type, Amounts.typed("items", price)));
+        }
+        return items;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
+import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,11 +46,11 @@ class PageProblems {
 
     @ExceptionHandler({Refusal.class, IllegalArgumentException.class})
     ModelAndView refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(request, response, HttpStatus.CONFLICT, "problem.refused", e.getMessage());
+        return page(request, response, HttpStatus.CONFLICT, "problem.refused", PageRefusals.said(e));
     }
 
     private ModelAndView page(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                              String title, String detail) {
+                              String title, Object detail) {
         response.setStatus(status.value());
         ModelAndView page = new ModelAndView("problem");
         page.addObject("problemTitle", title);

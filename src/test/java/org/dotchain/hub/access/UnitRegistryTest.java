@@ -78,7 +78,7 @@ class UnitRegistryTest {
         ApiClient.As admin = api.as("dpa.admin");
 
         assertProblem(admin.post("/api/admin/units", Map.of("code", "A1001", "name", "Again")),
-                HttpStatus.BAD_REQUEST, "registered already");
+                HttpStatus.CONFLICT, "registered already");
         ResponseEntity<JsonNode> badCode = admin.post("/api/admin/units", Map.of("code", "a-1", "name", "Lower"));
         assertProblem(badCode, HttpStatus.BAD_REQUEST, "capital letters");
         assertThat(badCode.getBody().path("field").asText()).isEqualTo("code");

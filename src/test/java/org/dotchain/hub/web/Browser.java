@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -105,6 +106,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(css),
                 text));
         return this;
+    }
+
+    /** A day as a person types it into Chromium's date field: month, day, year. */
+    public static String dayAsTyped(LocalDate day) {
+        return String.format("%02d%02d%04d", day.getMonthValue(), day.getDayOfMonth(), day.getYear());
     }
 
     public Browser size(Dimension size) {

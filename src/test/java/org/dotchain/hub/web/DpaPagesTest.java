@@ -3,6 +3,8 @@ package org.dotchain.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,8 @@ class DpaPagesTest {
     Onboarding onboarding;
     @Autowired
     Settlements settlements;
+    @Autowired
+    Clock clock;
 
     Browser browser;
 
@@ -60,7 +64,7 @@ class DpaPagesTest {
         browser.find("#unitCode").sendKeys("A2002");
         browser.type("#amount", "багато").type("#decisionNumber", "DPA-WEB-" + UUID.randomUUID().toString()
                 .substring(0, 8)).type("#legalBasis", "Order of the DPA on the drone programme");
-        browser.find("#decisionDate").sendKeys("11302026");
+        browser.find("#decisionDate").sendKeys(Browser.dayAsTyped(LocalDate.now(clock).minusDays(1)));
         browser.submit(".form button[type=submit]");
         assertThat(browser.text("#amount-error")).startsWith("Сума — додатне число в гривнях");
         assertThat(browser.find("#legalBasis").getAttribute("value")).as("what was typed stays")
@@ -96,6 +100,24 @@ class DpaPagesTest {
             browser.submit("form[action$='/steppe/resumption'] button");
         }
         assertThat(browser.text(".notice")).isEqualTo("Постачальника відновлено.");
+
+        String agreement = "FA-WEB-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.click("details:has(form[action$='/steppe/agreements']) summary");
+        browser.type("#steppe-number", agreement);
+        for (String field : new String[] {"signedOn", "validFrom"}) {
+            browser.find("#steppe-" + field).sendKeys(Browser.dayAsTyped(LocalDate.now(clock).minusDays(1)));
+        }
+        browser.find("#steppe-validUntil").sendKeys(Browser.dayAsTyped(LocalDate.now(clock).plusYears(1)));
+        browser.type("#steppe-price0", "45 000,00").submit("form[action$='/steppe/agreements'] button");
+        assertThat(browser.text("[role=alert]")).as("a price without its type")
+                .startsWith("Угода охоплює хоча б один тип");
+        assertThat(browser.find("#steppe-number").getAttribute("value")).isEqualTo(agreement);
+        browser.screenshot("agreement-error-uk");
+        browser.find("#steppe-type0").sendKeys("Ретранслятор");
+        browser.submit("form[action$='/steppe/agreements'] button");
+        assertThat(browser.text(".notice")).startsWith("Угоду записано");
+        assertThat(browser.text("main")).contains(agreement).contains("Ретранслятор");
+        browser.assertAccessible();
 
         browser.open("/admin/reports?lang=en");
         assertThat(browser.all(".chart")).hasSize(3);

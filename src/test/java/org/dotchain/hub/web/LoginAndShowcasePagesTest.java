@@ -3,8 +3,6 @@ package org.dotchain.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
@@ -17,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A person of a unit in a real browser: logs in with password, then code; sees the showcase with the unit's budget
- * window, filters it, opens a product's card; switches language; logs out. Each page is checked for accessibility
- * and saved as a screenshot, in both languages and at phone width.
+ * A person of a unit in a real browser: logs in with password, then code (a newcomer's activation is in
+ * {@link UnitAccessPagesTest}); sees the showcase with the unit's budget window, filters it, opens a product's card;
+ * switches language; logs out. Each page is checked for accessibility and saved as a screenshot, in both languages
+ * and at phone width.
  */
 @HubIntegrationTest
 class LoginAndShowcasePagesTest {
@@ -129,44 +128,6 @@ class LoginAndShowcasePagesTest {
                 .submit("button[type=submit]");
         assertThat(browser.text(".error")).isEqualTo("Неправильне ім’я, пароль або код.");
         assertThat(browser.find("#username").getAttribute("value")).isEqualTo("orderer.a2002");
-    }
-
-    @Test
-    void aNewcomerActivatesWithTheQrCodesSecretAndLogsIn() {
-        ApiClient.As admin = api.as("dpa.admin");
-        String username = "web." + Long.toString(System.nanoTime(), 36);
-        admin.post("/api/admin/units/A2002/request-letters", Map.of("number", "DPA/" + username, "date",
-                "2026-11-01"));
-        admin.post("/api/admin/units/A2002/designation-letters", Map.of("number", "A2002/" + username, "date",
-                "2026-11-05", "persons", List.of(Map.of("username", username, "fullName", "Newcomer " + username,
-                        "roles", List.of("ORDERER")))));
-        admin.post("/api/admin/persons/" + username + "/trainings", Map.of("course", "DOT-Chain Defence for units",
-                "completedOn", "2026-11-10"));
-        String token = null;
-        for (var activation : admin.post("/api/admin/units/A2002/access", null).getBody()) {
-            if (activation.path("username").asText().equals(username)) {
-                token = activation.path("activationToken").asText();
-            }
-        }
-
-        browser.open("/activate?token=" + token);
-        browser.assertAccessible().screenshot("activate-uk");
-        browser.type("#password", "a long enough password").type("#repeated", "another long password")
-                .submit("button[type=submit]");
-        assertThat(browser.text(".error")).isEqualTo("Паролі не збігаються.");
-        browser.type("#password", "a long enough password").type("#repeated", "a long enough password")
-                .submit("button[type=submit]");
-        assertThat(browser.all(".qr svg")).as("the QR code, drawn on the server").hasSize(1);
-        browser.assertAccessible().screenshot("enrol-uk");
-        browser.size(Browser.PHONE).screenshot("enrol-uk-phone").size(Browser.DESKTOP);
-        String newSecret = browser.text("#totp-secret");
-        browser.type("#code", totp.codeAt(newSecret, clock.instant())).submit("button[type=submit]");
-        assertThat(browser.text(".notice")).isEqualTo("Обліковий запис активовано. Увійдіть з паролем і кодом.");
-
-        clock.advance(Duration.ofSeconds(30));
-        browser.type("#username", username).type("#password", "a long enough password").submit("button[type=submit]")
-                .type("#code", totp.codeAt(newSecret, clock.instant())).submit("button[type=submit]");
-        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
     }
 
     @Test

@@ -49,6 +49,47 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Every refusal the code raises, by its type and, where it names one, its reason or field, has its words in the
+     * bundles, so that no page shows the API's English message.
+     */
+    @Test
+    void everyRefusalHasItsWordsOnThePages() throws IOException {
+        Set<String> ukrainian = keys("i18n/messages_uk.properties");
+        Set<String> raised = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(source);
+                Matcher type = REFUSAL_TYPE.matcher(code);
+                while (type.find()) {
+                    raised.add("refusal." + type.group(1));
+                }
+                Matcher conflict = FIELD_CONFLICT.matcher(code);
+                while (conflict.find()) {
+                    raised.add("refusal." + conflict.group(1) + "." + conflict.group(2));
+                }
+                Matcher reason = REASON.matcher(code);
+                while (reason.find()) {
+                    raised.add(reason.group(1) + "." + reason.group(2));
+                }
+            }
+        }
+        assertThat(raised).hasSizeGreaterThan(20);
+        for (String key : raised) {
+            if (key.contains("refusal.")) {
+                assertThat(ukrainian).as("the text %s", key).contains(key);
+            } else {
+                assertThat(ukrainian).as("the text of %s", key).anyMatch(known -> known.startsWith("refusal.")
+                        && known.endsWith("." + key.substring(key.indexOf('.') + 1)));
+            }
+        }
+    }
+
+    private static final Pattern REFUSAL_TYPE = Pattern.compile("super\\(HttpStatus\\.\\w+,\\s*\"([a-z-]+)\"");
+    private static final Pattern FIELD_CONFLICT = Pattern.compile(
+            "new FieldConflictException\\(\\s*\"([a-z-]+)\",\\s*\"(\\w+)\"");
+    private static final Pattern REASON = Pattern.compile("new (\\w+Exception)\\(\\s*\"([a-z]+(?:-[a-z]+)+)\",");
+
     private static Set<String> keys(String resource) throws IOException {
         Properties messages = new Properties();
         try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource);

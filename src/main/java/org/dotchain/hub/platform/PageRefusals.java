@@ -1,0 +1,36 @@
+package org.dotchain.hub.platform;
+
+import java.util.Map;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A refusal as the next page shows it, in its reader's language: above the form (problem) or, for a value of the
+ * wrong form, beside the field at fault (fieldErrors), with what was typed kept, so nothing has to be typed twice.
+ */
+public final class PageRefusals {
+
+    private PageRefusals() {
+    }
+
+    /** The refusal above the page's content. */
+    public static void show(RuntimeException refused, RedirectAttributes next) {
+        next.addFlashAttribute("problem", said(refused));
+    }
+
+    /** A refused form, to show again with what was typed. */
+    public static void show(RuntimeException refused, Map<String, String> typed, RedirectAttributes next) {
+        String field = refused instanceof InvalidFieldException invalid ? invalid.getField() : null;
+        if (field == null) {
+            show(refused, next);
+        } else {
+            // the page has its words for each field (field.<name>); the message is for a field it has none for
+            next.addFlashAttribute("fieldErrors", Map.of(field, refused.getMessage()));
+        }
+        next.addFlashAttribute("typed", typed);
+    }
+
+    /** What a page says of it: a refusal's own text in the bundles, or the message of anything else. */
+    public static Object said(RuntimeException refused) {
+        return refused instanceof Refusal refusal ? refusal.pageText() : refused.getMessage();
+    }
+}
