@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.SupplierOrderResponses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The unit's orderer in a real browser: puts a drone in the cart from its card, is told plainly when the cart is over
@@ -19,10 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * as the supplier answers.
  */
 @HubIntegrationTest
-class CartAndOrderPagesTest {
+class CartAndOrderPagesTest extends PageTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     DemoLogins logins;
     @Autowired
@@ -32,19 +28,11 @@ class CartAndOrderPagesTest {
     @Autowired
     SupplierOrderResponses responses;
 
-    Browser browser;
-
     @BeforeEach
-    void anEmptyCartAndAnOpenBrowser() {
+    void anEmptyCart() {
         ApiClient.As orderer = api.as("orderer.a1001");
         orderer.get("/api/cart").getBody().path("lines").forEach(line ->
                 orderer.delete("/api/cart/lines/" + line.path("productCode").asText()));
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
     }
 
     @Test

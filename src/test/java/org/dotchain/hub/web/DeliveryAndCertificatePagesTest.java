@@ -13,11 +13,9 @@ import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.integration.ReferenceSystems;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,12 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * page, whose signatures verify; the finance system pays it.
  */
 @HubIntegrationTest
-class DeliveryAndCertificatePagesTest {
+class DeliveryAndCertificatePagesTest extends PageTest {
 
     static final Duration STEP = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
     @Autowired
     DemoLogins logins;
     @Autowired
@@ -43,17 +39,9 @@ class DeliveryAndCertificatePagesTest {
     @Autowired
     Clock clock;
 
-    Browser browser;
-
     @BeforeEach
-    void theReferenceSystemsAndABrowser() {
+    void theReferenceSystems() {
         reference.start();
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
     }
 
     @AfterAll

@@ -13,11 +13,8 @@ import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.catalog.CatalogOffers;
 import org.dotchain.hub.settlement.Settlements;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The DPA's administrator in a real browser: records a budget decision (a wrong amount is said beside its field),
@@ -25,10 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * supplier, and reads the reports' charts.
  */
 @HubIntegrationTest
-class DpaPagesTest {
+class DpaPagesTest extends PageTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     DemoLogins logins;
     @Autowired
@@ -39,18 +34,6 @@ class DpaPagesTest {
     Settlements settlements;
     @Autowired
     Clock clock;
-
-    Browser browser;
-
-    @BeforeEach
-    void openTheBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void theAdministratorRunsBudgetsOffersSuppliersAndReadsTheReports() throws Exception {

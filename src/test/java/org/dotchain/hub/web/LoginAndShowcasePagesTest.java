@@ -8,11 +8,8 @@ import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.access.TotpCodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A person of a unit in a real browser: logs in with password, then code (a newcomer's activation is in
@@ -21,10 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and at phone width.
  */
 @HubIntegrationTest
-class LoginAndShowcasePagesTest {
+class LoginAndShowcasePagesTest extends PageTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TotpCodes totp;
     @Autowired
@@ -35,18 +30,6 @@ class LoginAndShowcasePagesTest {
     DemoLogins logins;
     @Autowired
     Onboarding onboarding;
-
-    Browser browser;
-
-    @BeforeEach
-    void openTheBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void aUnitsOrdererLogsInInTwoStepsAndFindsADroneOnTheShowcase() {

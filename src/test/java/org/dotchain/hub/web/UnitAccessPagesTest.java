@@ -8,11 +8,8 @@ import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.TotpCodes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The DPA's administrator in a real browser registers a unit and runs its access procedure step by step (request
@@ -21,30 +18,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * logs in with a code and finds the budget on the showcase.
  */
 @HubIntegrationTest
-class UnitAccessPagesTest {
+class UnitAccessPagesTest extends PageTest {
 
     static final String PASSWORD = "a long enough password";
 
-    @LocalServerPort
-    int port;
     @Autowired
     DemoLogins logins;
     @Autowired
     TotpCodes totp;
     @Autowired
     TestClock clock;
-
-    Browser browser;
-
-    @BeforeEach
-    void openTheBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void theAdministratorOnboardsAUnitAndItsOrdererGetsIn() {
