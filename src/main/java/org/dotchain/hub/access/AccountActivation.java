@@ -37,7 +37,9 @@ public class AccountActivation {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        String secret = totp.newSecret();
+        // the form sent again (a reload, the other language) keeps the secret the QR code showed the first time
+        String secret = person.getTotpSecret() != null && !person.isTotpConfirmed() ? person.getTotpSecret()
+                : totp.newSecret();
         person.setCredentials(passwords.encode(password), secret);
         return new Enrolment(person.getUsername(), secret, totp.otpauthUri(person.getUsername(), secret));
     }

@@ -10,11 +10,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Logging in on the pages: the username and password, then the TOTP code, a partial login in between (as Spring
@@ -29,9 +33,14 @@ class LoginPages {
     private final TwoFactorLogin login;
     private final AccountActivation activation;
     private final SecurityContextRepository sessions;
+    private final CsrfTokenRepository csrfTokens;
+    private final RequestCache askedFor;
     private final Clock clock;
 
-    LoginPages(TwoFactorLogin login, AccountActivation activation, SecurityContextRepository sessions, Clock clock) {
+    LoginPages(TwoFactorLogin login, AccountActivation activation, SecurityContextRepository sessions,
+               CsrfTokenRepository pageCsrfTokens, RequestCache pageRequests, Clock clock) {
+        this.csrfTokens = pageCsrfTokens;
+        this.askedFor = pageRequests;
         this.login = login;
         this.activation = activation;
         this.sessions = sessions;
@@ -88,7 +97,9 @@ class LoginPages {
             return "login/code";
         }
         keep(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
-        return "redirect:/";
+        SavedRequest asked = askedFor.getRequest(request, response);
+        askedFor.removeRequest(request, response);
+        return "redirect:" + (asked == null ? "/" : asked.getRedirectUrl());
     }
 
     @GetMapping("/activate")
@@ -102,6 +113,7 @@ class LoginPages {
                           @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String repeated, Model model) {
         model.addAttribute("token", token);
+        model.addAttribute("here", activationLink(token));
         if (!password.equals(repeated)) {
             model.addAttribute("passwordError", "activate.passwordsDiffer");
             return "login/activate";
@@ -125,6 +137,7 @@ class LoginPages {
     @PostMapping("/activate/code")
     String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String code,
                    Model model) {
+        model.addAttribute("here", activationLink(token));
         try {
             activation.confirmTotp(token, code.strip());
             return "redirect:/login?activated";
@@ -142,13 +155,26 @@ class LoginPages {
         }
     }
 
-    /** The session's login from now on, under a new session id, so that an id seen before cannot take it over. */
+    /**
+     * The session's login from now on, under a new session id and with a new CSRF token, so that neither an id nor
+     * a form's token seen before the login can take it over.
+     */
     private void keep(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         request.changeSessionId();
         sessions.saveContext(context, request, response);
+        csrfTokens.saveToken(null, request, response);
+    }
+
+    /**
+     * The activation link, where the pages answering its forms send the language switch: back to the password step
+     * in the other language, which keeps the QR code's secret.
+     */
+    private static String activationLink(String token) {
+        return UriComponentsBuilder.fromPath("/activate").queryParam("token", token).encode().build().toUriString()
+                + "&";
     }
 
     private static String messageOf(LoginRefusedException refused) {

@@ -78,6 +78,10 @@ public class Person {
         this.activationTokenHash = tokenHash;
         this.activationExpiresAt = expiresAt;
         this.accessWithdrawnAt = null;
+        if (!totpConfirmed) {
+            // an enrolment left half-done before is not taken up again by the new token
+            this.totpSecret = null;
+        }
     }
 
     boolean activationValid(Instant now) {

@@ -31,6 +31,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -100,7 +104,8 @@ class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository sessions, PersonRepository persons,
-                              PlatformTransactionManager transactions) throws Exception {
+                              PlatformTransactionManager transactions, CsrfTokenRepository pageCsrfTokens,
+                              RequestCache pageRequests) throws Exception {
         String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         return http
                 .securityMatcher("/**")
@@ -110,6 +115,8 @@ class WebSecurityConfiguration {
                         .requestMatchers("/login/code").hasAuthority(PartialLogin.AUTHORITY)
                         .anyRequest().hasAnyRole(roles))
                 .securityContext(context -> context.securityContextRepository(sessions))
+                .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens))
+                .requestCache(cache -> cache.requestCache(pageRequests))
                 .addFilterAfter(new PageSessionCheck(persons, sessions, new TransactionTemplate(transactions)),
                         SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
@@ -131,6 +138,25 @@ class WebSecurityConfiguration {
     @Bean
     SecurityContextRepository sessionSecurityContext() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /** The pages' CSRF tokens, in the session: a login replaces its token (see {@link LoginPages}). */
+    @Bean
+    CsrfTokenRepository pageCsrfTokens() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    /**
+     * The page a person asked for before logging in, to go on to after the login: a page, not one of its live
+     * streams or htmx's pieces of a page.
+     */
+    @Bean
+    RequestCache pageRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !String.valueOf(request.getHeader("Accept")).contains(MediaType.TEXT_EVENT_STREAM_VALUE));
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package org.dotchain.hub.operations;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
@@ -24,7 +26,9 @@ public class Alerts {
         this.clock = clock;
     }
 
-    public record AlertView(String kind, String subjectType, String subjectId, String message, java.time.Instant raisedAt) {
+    private static final String VISIBLE = "(:all = true or a.unitId = :unit or a.supplierId = :supplier)";
+
+    public record AlertView(String kind, String subjectType, String subjectId, String message, Instant raisedAt) {
     }
 
     /** Raises the alert unless it was raised before; answers whether it is new. */
@@ -45,16 +49,25 @@ public class Alerts {
     /** Operators and DPA staff see every alert; a unit's people their unit's; a supplier's people their own. */
     @Transactional(readOnly = true)
     public List<AlertView> visibleTo(HubUser caller) {
-        boolean all = caller.has(Role.OPERATOR) || caller.isAgencyStaff();
-        return entityManager.createQuery("select a from Alert a where :all = true or a.unitId = :unit "
-                        + "or a.supplierId = :supplier order by a.raisedAt desc", Alert.class)
-                .setParameter("all", all)
-                .setParameter("unit", caller.unitId() == null ? -1L : caller.unitId())
-                .setParameter("supplier", caller.supplierId() == null ? -1L : caller.supplierId())
+        return whom(entityManager.createQuery("select a from Alert a where " + VISIBLE + " order by a.raisedAt "
+                        + "desc", Alert.class), caller)
                 .setMaxResults(500)
                 .getResultStream()
                 .map(alert -> new AlertView(alert.getKind(), alert.getSubjectType(), alert.getSubjectId(),
                         alert.getMessage(), alert.getRaisedAt()))
                 .toList();
+    }
+
+    /** How many alerts concern the caller: what a page's alert sign shows. */
+    @Transactional(readOnly = true)
+    public long countVisibleTo(HubUser caller) {
+        return whom(entityManager.createQuery("select count(a) from Alert a where " + VISIBLE, Long.class), caller)
+                .getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> whom(TypedQuery<T> query, HubUser caller) {
+        return query.setParameter("all", caller.has(Role.OPERATOR) || caller.isAgencyStaff())
+                .setParameter("unit", caller.unitId() == null ? -1L : caller.unitId())
+                .setParameter("supplier", caller.supplierId() == null ? -1L : caller.supplierId());
     }
 }

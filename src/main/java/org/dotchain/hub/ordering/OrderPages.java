@@ -1,17 +1,11 @@
 package org.dotchain.hub.ordering;
 
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.LiveUpdates;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.SigningService;
@@ -31,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The unit's orders as pages: the list, an order with its lines' tracking and history, the creator's signature,
@@ -41,9 +34,6 @@ import org.springframework.web.util.HtmlUtils;
 @PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY')")
 class OrderPages {
 
-    /** How often an open order page's status is looked at; a change is sent at once after. */
-    static final long STATUS_POLL_SECONDS = 2;
-    static final long STATUS_STREAM_MINUTES = 10;
     /** Statuses whose items have arrived, so that the unit may rate them once their invoice is signed. */
     static final Set<OrderStatus> RATEABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.PAID,
             OrderStatus.COMPLETED);
@@ -55,14 +45,12 @@ class OrderPages {
     private final Checkout checkout;
     private final SigningService signing;
     private final MessageSource messages;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "order-status-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LiveUpdates live;
 
-    OrderPages(OrderTracking tracking, Checkout checkout, SigningService signing, MessageSource messages) {
+    OrderPages(OrderTracking tracking, Checkout checkout, SigningService signing, MessageSource messages,
+               LiveUpdates live) {
         this.messages = messages;
+        this.live = live;
         this.tracking = tracking;
         this.checkout = checkout;
         this.signing = signing;
@@ -118,54 +106,15 @@ class OrderPages {
         return "redirect:/orders/" + orderNumber;
     }
 
-    /**
-     * The order's status as it changes, as an htmx SSE event named "status" carrying its text; a comment between as
-     * a heartbeat, so a closed page is noticed at the next look; the stream ends with the order's end.
-     */
+    /** The order's status as it changes, as an htmx SSE event named "status" carrying its text, until its end. */
     @GetMapping(value = "/orders/{orderNumber}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, Locale locale) {
         tracking.find(caller, orderNumber);
-        SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(STATUS_STREAM_MINUTES));
-        AtomicReference<OrderStatus> last = new AtomicReference<>();
-        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-        Runnable look = () -> {
-            try {
-                OrderStatus now = tracking.find(caller, orderNumber).status();
-                if (now != last.getAndSet(now)) {
-                    emitter.send(SseEmitter.event().name("status").data(HtmlUtils.htmlEscape(
-                            messages.getMessage("status." + now.name(), null, now.name(), locale))));
-                } else {
-                    emitter.send(SseEmitter.event().comment("still " + now.name()));
-                }
-                if (FINAL.contains(now)) {
-                    emitter.complete();
-                    stop(task);
-                }
-            } catch (IOException | RuntimeException gone) {
-                emitter.complete();
-                stop(task);
-            }
-        };
-        task.set(watcher.scheduleWithFixedDelay(look, 0, STATUS_POLL_SECONDS, TimeUnit.SECONDS));
-        emitter.onCompletion(() -> stop(task));
-        emitter.onTimeout(() -> {
-            stop(task);
-            emitter.complete();
+        return live.follow(() -> {
+            OrderStatus now = tracking.find(caller, orderNumber).status();
+            return LiveUpdates.Look.of("status", messages.getMessage("status." + now.name(), null, now.name(),
+                    locale), FINAL.contains(now));
         });
-        emitter.onError(error -> stop(task));
-        return emitter;
-    }
-
-    private static void stop(AtomicReference<ScheduledFuture<?>> task) {
-        ScheduledFuture<?> running = task.get();
-        if (running != null) {
-            running.cancel(false);
-        }
-    }
-
-    @PreDestroy
-    void stopWatching() {
-        watcher.shutdownNow();
     }
 }

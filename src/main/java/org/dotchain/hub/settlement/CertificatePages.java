@@ -1,13 +1,18 @@
 package org.dotchain.hub.settlement;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.platform.LiveUpdates;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.DocumentView;
 import org.dotchain.hub.signing.SigningService;
 import org.dotchain.hub.signing.VerificationReport;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,17 +39,64 @@ class CertificatePages {
 
     private final AcceptanceCertificates certificates;
     private final SigningService signing;
+    private final LiveUpdates live;
 
-    CertificatePages(AcceptanceCertificates certificates, SigningService signing) {
+    CertificatePages(AcceptanceCertificates certificates, SigningService signing, LiveUpdates live) {
         this.certificates = certificates;
         this.signing = signing;
+        this.live = live;
     }
 
     @GetMapping("/certificates")
     String certificates(@AuthenticationPrincipal HubUser caller,
                         @RequestParam(required = false) AcceptanceCertificate.Status status, Model model) {
-        boolean all = caller.isAgencyStaff();
-        List<Card> cards = certificates.visibleTo(caller.unitId(), caller.supplierId(), all, status).stream()
+        List<Card> cards = cards(caller, status);
+        model.addAttribute("cards", cards);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", AcceptanceCertificate.Status.values());
+        model.addAttribute("shown", String.join(",", cards.stream().map(card -> card.certificate().documentId()
+                + ":" + signed(card.document())).toList()));
+        return "settlement/certificates";
+    }
+
+    /** One certificate's card, as the page swaps it in when one of its signatures is made. */
+    @GetMapping("/certificates/{documentId}/card")
+    String card(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId, Model model) {
+        // the fragment is the list's item: a list of the one card
+        model.addAttribute("cards", List.of(cards(caller, null).stream().filter(card -> card.certificate()
+                .documentId().equals(documentId)).findFirst().orElseThrow(() -> new NoSuchElementException(
+                        "No certificate with document " + documentId))));
+        return "settlement/certificates :: card";
+    }
+
+    /**
+     * The signatures of the page's certificates as they are made: an event "signed-&lt;document&gt;" with how many
+     * steps are signed, on which the page fetches that certificate's card again.
+     *
+     * @param shown the page's certificates as it shows them: document:signed steps, comma-separated
+     */
+    @GetMapping(value = "/certificates/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@AuthenticationPrincipal HubUser caller, @RequestParam(defaultValue = "") String shown) {
+        Map<String, String> seen = new HashMap<>();
+        for (String one : shown.split(",")) {
+            String[] parts = one.split(":");
+            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,2}")) {
+                seen.put("signed-" + parts[0], parts[1]);
+            }
+        }
+        return live.follow(seen, () -> {
+            Map<String, String> now = new HashMap<>();
+            for (String event : seen.keySet()) {
+                Long documentId = Long.valueOf(event.substring("signed-".length()));
+                now.put(event, String.valueOf(signed(DocumentView.of(signing.round(documentId, caller)))));
+            }
+            return new LiveUpdates.Look(now, now.isEmpty());
+        });
+    }
+
+    private List<Card> cards(HubUser caller, AcceptanceCertificate.Status status) {
+        return certificates.visibleTo(caller.unitId(), caller.supplierId(), caller.isAgencyStaff(), status).stream()
                 .filter(certificate -> certificate.documentId() != null)
                 .map(certificate -> {
                     DocumentView document = DocumentView.of(signing.round(certificate.documentId(), caller));
@@ -50,10 +104,10 @@ class CertificatePages {
                             && (caller.has(Role.UNIT_SIGNATORY) || caller.has(Role.DPA_SIGNATORY))
                             && document.turn().signerIdentity().equals(caller.signerIdentity()));
                 }).toList();
-        model.addAttribute("cards", cards);
-        model.addAttribute("status", status);
-        model.addAttribute("statuses", AcceptanceCertificate.Status.values());
-        return "settlement/certificates";
+    }
+
+    private static long signed(DocumentView document) {
+        return document.steps().stream().filter(step -> step.signedAt() != null).count();
     }
 
     /** The signatures so far, verified on the reader's asking (each verification is audited), in words. */

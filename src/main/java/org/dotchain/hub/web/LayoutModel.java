@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.budget.BudgetLedger;
+import org.dotchain.hub.operations.Alerts;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,21 +15,25 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page's frame shows: who is logged in, the unit's budget window for its people, the language and the
- * links to the same page in the other one. Only views get it; the API's answers have no model.
+ * links to the same page in the other one. Only whole pages get it: neither the API's answers nor the pieces of a
+ * page that htmx swaps in.
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
 
     private final BudgetLedger ledger;
+    private final Alerts alerts;
 
-    LayoutModel(BudgetLedger ledger) {
+    LayoutModel(BudgetLedger ledger, Alerts alerts) {
         this.ledger = ledger;
+        this.alerts = alerts;
     }
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView view) {
-        if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
+        if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")
+                || view.getViewName().contains("::")) {
             return;
         }
         fill(view, request);
@@ -39,14 +44,18 @@ class LayoutModel implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof HubUser me) {
             view.addObject("me", me);
+            view.addObject("alertCount", alerts.countVisibleTo(me));
             if (me.unitId() != null) {
                 view.addObject("budget", ledger.budgetOf(me.unitId()));
             }
         }
         view.addObject("lang", LocaleContextHolder.getLocale().getLanguage());
         view.addObject("path", request.getRequestURI());
-        String here = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                .replaceQueryParam("lang").build().toUriString();
-        view.addObject("here", here + (here.contains("?") ? "&" : "?"));
+        if (!view.getModel().containsKey("here")) {
+            // a page answering a form says itself where the same page is in the other language
+            String here = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                    .replaceQueryParam("lang").build().toUriString();
+            view.addObject("here", here + (here.contains("?") ? "&" : "?"));
+        }
     }
 }

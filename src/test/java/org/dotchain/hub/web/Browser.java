@@ -80,6 +80,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A script run in the page, as a person's tampering with it would. */
+    public Browser run(String script, Object... arguments) {
+        driver.executeScript(script, arguments);
+        return this;
+    }
+
     public Browser click(String css) {
         find(css).click();
         return this;

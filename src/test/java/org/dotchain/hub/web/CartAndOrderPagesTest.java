@@ -6,15 +6,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.operations.Alerts;
 import org.dotchain.hub.ordering.SupplierOrderResponses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The unit's orderer in a real browser: puts a drone in the cart from its card, is told plainly when the cart is over
  * the budget (checkout disabled), checks out within it, signs the order, and sees its status change on the open page
- * as the supplier answers.
+ * as the supplier answers; an alert raised for the unit shows on the open page.
  */
 @HubIntegrationTest
 class CartAndOrderPagesTest extends PageTest {
@@ -27,6 +29,10 @@ class CartAndOrderPagesTest extends PageTest {
     ApiClient api;
     @Autowired
     SupplierOrderResponses responses;
+    @Autowired
+    Alerts alerts;
+    @Autowired
+    JdbcTemplate db;
 
     @BeforeEach
     void anEmptyCart() {
@@ -78,5 +84,14 @@ class CartAndOrderPagesTest extends PageTest {
         browser.open("/orders");
         assertThat(browser.text(".lines")).contains(orderNumber).contains("Accepted by the supplier");
         browser.assertAccessible().screenshot("orders-en");
+
+        int alertsBefore = Integer.parseInt(browser.text("#alert-count"));
+        Long unit = db.queryForObject("select id from military_unit where code = 'A1001'", Long.class);
+        alerts.raise("ORDER_NOT_SHIPPED", "order", orderNumber, unit, null, "Order " + orderNumber + " is late");
+        browser.waitForText("#alert-count", String.valueOf(alertsBefore + 1));
+        assertThat(browser.path()).as("no reload").isEqualTo("/orders");
+        browser.submit("a.alerts");
+        assertThat(browser.text("main")).contains("Order " + orderNumber + " was not shipped in time.");
+        browser.assertAccessible().screenshot("alerts-en");
     }
 }

@@ -96,15 +96,19 @@ class DeliveryAndCertificatePagesTest extends PageTest {
         assertThat(browser.text("main")).contains("Підписант частини").contains("черга підписувати");
         browser.assertAccessible().screenshot("certificates-uk");
         browser.size(Browser.PHONE).screenshot("certificates-uk-phone").size(Browser.DESKTOP);
-        for (Long document : documents) {
-            browser.submit("form[action='/certificates/" + document + "/signature'] button");
-            assertThat(browser.text(".notice")).isEqualTo("Акт підписано.");
-        }
+        browser.submit("form[action='/certificates/" + documents.get(0) + "/signature'] button");
+        assertThat(browser.text(".notice")).isEqualTo("Акт підписано.");
 
         browser.submit(".logout button");
         logins.logIn(browser, "dpa.signatory");
         browser.open("/certificates?status=AWAITING_SIGNATURES&lang=en");
         assertThat(browser.text("main")).contains("DPA signatory").contains("to sign now");
+        String second = "form[action='/certificates/" + documents.get(1) + "/signature'] button";
+        assertThat(browser.all(second)).as("the unit's signatory's turn").isEmpty();
+        api.as("signatory.a2002").post("/api/documents/" + documents.get(1) + "/development-signatures", null);
+        browser.waitFor(second);
+        assertThat(browser.all("#certificate-" + documents.get(1) + " .signers li.done"))
+                .as("the supplier's and the unit's signatures, shown on the open page").hasSize(2);
         browser.assertAccessible().screenshot("certificates-dpa-en");
         for (Long document : documents) {
             browser.submit("form[action='/certificates/" + document + "/signature'] button");

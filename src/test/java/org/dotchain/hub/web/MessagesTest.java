@@ -50,13 +50,14 @@ class MessagesTest {
     }
 
     /**
-     * Every refusal the code raises, by its type and, where it names one, its reason or field, has its words in the
-     * bundles, so that no page shows the API's English message.
+     * Every refusal the code raises, by its type and, where it names one, its reason or field, and every alert, by
+     * its kind, has its words in the bundles, so that no page shows the API's English message.
      */
     @Test
-    void everyRefusalHasItsWordsOnThePages() throws IOException {
+    void everyRefusalAndAlertHasItsWordsOnThePages() throws IOException {
         Set<String> ukrainian = keys("i18n/messages_uk.properties");
         Set<String> raised = new HashSet<>();
+        Set<String> alerts = new HashSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
@@ -68,6 +69,10 @@ class MessagesTest {
                 while (conflict.find()) {
                     raised.add("refusal." + conflict.group(1) + "." + conflict.group(2));
                 }
+                Matcher alert = ALERT.matcher(code);
+                while (alert.find()) {
+                    alerts.add("alert." + alert.group(1));
+                }
                 Matcher reason = REASON.matcher(code);
                 while (reason.find()) {
                     raised.add(reason.group(1) + "." + reason.group(2));
@@ -75,6 +80,8 @@ class MessagesTest {
             }
         }
         assertThat(raised).hasSizeGreaterThan(20);
+        assertThat(alerts).hasSizeGreaterThan(5);
+        assertThat(ukrainian).as("the alerts' texts").containsAll(alerts);
         for (String key : raised) {
             if (key.contains("refusal.")) {
                 assertThat(ukrainian).as("the text %s", key).contains(key);
@@ -88,6 +95,7 @@ class MessagesTest {
     private static final Pattern REFUSAL_TYPE = Pattern.compile("super\\(HttpStatus\\.\\w+,\\s*\"([a-z-]+)\"");
     private static final Pattern FIELD_CONFLICT = Pattern.compile(
             "new FieldConflictException\\(\\s*\"([a-z-]+)\",\\s*\"(\\w+)\"");
+    private static final Pattern ALERT = Pattern.compile("raise\\(\\s*\"([A-Z_]+)\"");
     private static final Pattern REASON = Pattern.compile("new (\\w+Exception)\\(\\s*\"([a-z]+(?:-[a-z]+)+)\",");
 
     private static Set<String> keys(String resource) throws IOException {

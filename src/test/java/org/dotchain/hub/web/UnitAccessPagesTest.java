@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The DPA's administrator in a real browser registers a unit and runs its access procedure step by step (request
  * letter, designation letter, trainings, access), each wrong step or value said in the page's language; allocates
  * the unit a budget; and the unit's new orderer activates with the link handed over, scans the QR code's secret,
- * logs in with a code and finds the budget on the showcase.
+ * logs in with a code (the page asked for before the login opening after it) and finds the budget on the showcase.
  */
 @HubIntegrationTest
 class UnitAccessPagesTest extends PageTest {
@@ -98,13 +98,27 @@ class UnitAccessPagesTest extends PageTest {
         browser.assertAccessible().screenshot("enrol-uk");
         browser.size(Browser.PHONE).screenshot("enrol-uk-phone").size(Browser.DESKTOP);
         String secret = browser.text("#totp-secret");
+        browser.submit(".languages a[lang=en]");
+        assertThat(browser.path()).as("the other language keeps the link").startsWith("/activate?token=");
+        browser.type("#password", PASSWORD).type("#repeated", PASSWORD).submit("button[type=submit]");
+        assertThat(browser.text("h1")).isEqualTo("Add the hub to your authenticator app");
+        assertThat(browser.text("#totp-secret")).as("the QR code scanned before still holds").isEqualTo(secret);
         browser.type("#code", totp.codeAt(secret, clock.instant())).submit("button[type=submit]");
-        assertThat(browser.text(".notice")).isEqualTo("Обліковий запис активовано. Увійдіть з паролем і кодом.");
+        assertThat(browser.text(".notice")).isEqualTo("Your account is active. Log in with your password and a code.");
+        browser.submit(".languages a[lang=uk]");
 
+        browser.open("/orders");
+        assertThat(browser.path()).as("a page asks for the login first").startsWith("/login");
+        String formsToken = browser.find("input[name=_csrf]").getAttribute("value");
         clock.advance(Duration.ofSeconds(30));
         browser.type("#username", orderer).type("#password", PASSWORD).submit("button[type=submit]")
                 .type("#code", totp.codeAt(secret, clock.instant())).submit("button[type=submit]");
-        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/showcase");
+        assertThat(browser.path()).as("on to the page asked for").isEqualTo("/orders");
+        browser.run("document.querySelector('.logout input[name=_csrf]').value = arguments[0]", formsToken)
+                .submit(".logout button");
+        assertThat(browser.text(".who")).as("a form with the token from before the login is refused")
+                .isEqualTo("Олена Коваленко");
+        browser.open("/showcase");
         assertThat(browser.text(".budget .available")).contains("300 000,00 грн");
         assertThat(browser.text(".top")).contains("Олена Коваленко").contains("Кошик");
     }
