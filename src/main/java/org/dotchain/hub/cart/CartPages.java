@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.InvalidFieldException;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,14 +47,23 @@ class CartPages {
     /** From a product's card, or a line's quantity changed in the cart. */
     @PostMapping("/cart/lines/{productCode}")
     String setQuantity(@AuthenticationPrincipal HubUser orderer, @PathVariable String productCode,
-                       @RequestParam(defaultValue = "1") int quantity, RedirectAttributes next) {
+                       @RequestParam(defaultValue = "1") String quantity, RedirectAttributes next) {
         try {
-            carts.setQuantity(orderer, productCode, quantity);
+            carts.setQuantity(orderer, productCode, quantity(quantity));
             next.addFlashAttribute("notice", "cart.updated");
         } catch (Refusal | IllegalArgumentException refused) {
-            PageRefusals.show(refused, next);
+            // a wrong quantity is said beside its line's field, with what was typed; else above the cart
+            PageRefusals.show(refused, Map.of("line", productCode, "quantity", quantity), next);
         }
         return "redirect:/cart";
+    }
+
+    private static int quantity(String typed) {
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("quantity", "'quantity' is a whole number from 1");
+        }
     }
 
     @PostMapping("/cart/lines/{productCode}/removal")

@@ -44,7 +44,8 @@ public class CartService {
      */
     public record Line(String productCode, String productName, String supplierCode, BigDecimal unitPrice,
                        BigDecimal previousUnitPrice, boolean priceChanged, int quantity, BigDecimal amount,
-                       int inStock, boolean offered, String notOfferedReason) {
+                       int inStock, boolean offered, String notOfferedReason,
+                       SupplierOffering.Hindrance notOfferedBecause) {
     }
 
     public record Budget(BigDecimal allocated, BigDecimal reserved, BigDecimal committed, BigDecimal spent,
@@ -65,11 +66,13 @@ public class CartService {
         List<Line> lines = cart.getLines().stream().map(line -> {
             Product product = line.getProduct();
             String notOffered = offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null);
+            SupplierOffering.Hindrance hindrance = offering.hindrance(product.getSupplier(),
+                    product.getProductType()).orElse(null);
             return new Line(product.getCode(), product.getName(), product.getSupplier().getCode(),
                     product.getUnitPrice(), line.priceChanged() ? line.getUnitPriceSeen() : null,
                     line.priceChanged(), line.getQuantity(),
                     product.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())), product.getStock(),
-                    notOffered == null, notOffered);
+                    hindrance == null, notOffered, hindrance);
         }).toList();
         BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Budget budget = Budget.of(ledger.budgetOf(orderer.unitId()));

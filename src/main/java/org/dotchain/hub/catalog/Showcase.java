@@ -26,8 +26,7 @@ public class Showcase {
 
     /** A product's card, on the showcase or not: one off it says why. */
     public ProductView card(String code) {
-        return products.findByCode(code).map(product -> ProductView.of(product,
-                        offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null)))
+        return products.findByCode(code).map(product -> ProductView.of(product, offering))
                 .orElseThrow(() -> new NoSuchElementException("No product with code " + code));
     }
 }

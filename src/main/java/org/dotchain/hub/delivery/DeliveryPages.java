@@ -72,7 +72,7 @@ class DeliveryPages {
             next.addFlashAttribute("notice", "receipt.recorded");
             return receipt.invoice() == null ? "redirect:/orders/" + orderNumber : "redirect:/invoices";
         } catch (Refusal | IllegalArgumentException refusedReceipt) {
-            PageRefusals.show(refusedReceipt, next);
+            PageRefusals.show(refusedReceipt, form, next);
             return "redirect:/orders/" + orderNumber + "/receipt";
         }
     }

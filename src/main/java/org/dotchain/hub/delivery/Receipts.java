@@ -18,6 +18,7 @@ import org.dotchain.hub.ordering.OrderStatus;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.dotchain.hub.ordering.PurchaseOrderRepository;
 import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,10 @@ public class Receipts {
             throw new IllegalOrderTransitionException("received-already", "Every item of despatch " + despatchNumber
                     + " of order " + orderNumber + " is received or refused already; a receipt is recorded once per "
                     + "item", despatchNumber);
+        }
+        for (Refusal refusal : refusals) {
+            Texts.required("reason", refusal.reason(), 500, "Item " + refusal.serialNumber() + " is refused: say why "
+                    + "in 1 to 500 characters, the supplier reads it");
         }
         Set<String> named = new HashSet<>();
         for (String serial : concat(receivedSerials, refusals.stream().map(Refusal::serialNumber).toList())) {

@@ -1,6 +1,7 @@
 package org.dotchain.hub.platform;
 
 import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,8 +30,16 @@ public final class PageRefusals {
         next.addFlashAttribute("typed", typed);
     }
 
-    /** What a page says of it: a refusal's own text in the bundles, or the message of anything else. */
+    /**
+     * What a page says of it: a refusal's own text in the bundles, a wrong value's its field's (field.&lt;name&gt;),
+     * or the message of anything else.
+     */
     public static Object said(RuntimeException refused) {
-        return refused instanceof Refusal refusal ? refusal.pageText() : refused.getMessage();
+        if (refused instanceof Refusal refusal) {
+            return refusal.pageText();
+        }
+        return refused instanceof InvalidFieldException invalid
+                ? new DefaultMessageSourceResolvable(new String[] {"field." + invalid.getField()}, invalid.getMessage())
+                : refused.getMessage();
     }
 }

@@ -33,7 +33,7 @@ class ReportController {
 
     @GetMapping(value = "/spending", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "What was paid in the period (acceptance certificates by the day paid), by supplier, unit "
-            + "or product type, with the total")
+            + "or product type, or month by month (MONTH: 2026-11, the earliest first), with the total")
     Reports.Spending spending(@Parameter(example = "SUPPLIER") @RequestParam(defaultValue = "SUPPLIER")
                               Reports.Dimension by,
                               @Parameter(example = "2026-01-01") @RequestParam(required = false)

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The DPA's reports as a page: spending by supplier, unit and product type as bar charts drawn on the server (SVG),
- * delivery performance per supplier as a table, and each one's data as CSV.
+ * The DPA's reports as a page: spending over time (month by month) and by supplier, unit and product type as bar
+ * charts drawn on the server (SVG), delivery performance per supplier as a table, and each one's data as CSV.
  */
 @Controller
 @PreAuthorize("hasAnyRole('DPA_ADMIN', 'DPA_SIGNATORY')")
@@ -41,8 +41,9 @@ class ReportPages {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    Model model) {
         Period period = new Period(from, to);
-        model.addAttribute("charts", List.of(chart(Reports.Dimension.SUPPLIER, period),
-                chart(Reports.Dimension.UNIT, period), chart(Reports.Dimension.PRODUCT_TYPE, period)));
+        model.addAttribute("charts", List.of(chart(Reports.Dimension.MONTH, period),
+                chart(Reports.Dimension.SUPPLIER, period), chart(Reports.Dimension.UNIT, period),
+                chart(Reports.Dimension.PRODUCT_TYPE, period)));
         model.addAttribute("performance", reports.deliveryPerformance(period));
         model.addAttribute("from", from);
         model.addAttribute("to", to);

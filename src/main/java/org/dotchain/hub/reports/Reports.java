@@ -21,18 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Reports {
 
-    /** What spending is grouped by; each names the columns of its group, never text from the request. */
+    /**
+     * What spending is grouped by; each names the columns of its group, never text from the request, and the order
+     * of its rows: the largest first, or (spending over time, by the month it was paid, 2026-11) the earliest.
+     */
     public enum Dimension {
-        SUPPLIER("s.code", "s.name"),
-        UNIT("u.code", "u.designation"),
-        PRODUCT_TYPE("p.product_type", "p.product_type");
+        SUPPLIER("s.code", "s.name", "sum(l.amount) desc, s.code"),
+        UNIT("u.code", "u.designation", "sum(l.amount) desc, u.code"),
+        PRODUCT_TYPE("p.product_type", "p.product_type", "sum(l.amount) desc, p.product_type"),
+        MONTH("to_char(c.paid_on, 'YYYY-MM')", "to_char(c.paid_on, 'YYYY-MM')", "to_char(c.paid_on, 'YYYY-MM')");
 
         private final String key;
         private final String name;
+        private final String order;
 
-        Dimension(String key, String name) {
+        Dimension(String key, String name, String order) {
             this.key = key;
             this.name = name;
+            this.order = order;
         }
     }
 
@@ -83,7 +89,7 @@ public class Reports {
                         + "join supplier s on s.id = c.supplier_id "
                         + "join military_unit u on u.id = c.unit_id "
                         + "where c.status = 'PAID' and c.paid_on between :from and :to "
-                        + "group by " + by.key + " order by sum(l.amount) desc, " + by.key)
+                        + "group by " + by.key + " order by " + by.order)
                 .setParameter("from", Date.valueOf(period.firstDay()))
                 .setParameter("to", Date.valueOf(period.lastDay())).getResultList();
         List<SpendingRow> rows = new ArrayList<>();

@@ -36,16 +36,28 @@ public class SupplierOffering {
         this.clock = clock;
     }
 
-    /** Why the supplier may not offer the type today, in words for the unit's people; empty when it may. */
-    public Optional<String> whyNot(Supplier supplier, String productType) {
+    /** What keeps a supplier from offering a type, for a page to say in its reader's language. */
+    public enum Hindrance { DISCONNECTED, SUSPENDED, NO_AGREEMENT }
+
+    /** What keeps the supplier from offering the type today; empty when it may. */
+    public Optional<Hindrance> hindrance(Supplier supplier, String productType) {
         if (!supplier.isActive()) {
-            return Optional.of(supplier.getName() + " is no longer connected to the hub");
+            return Optional.of(Hindrance.DISCONNECTED);
         }
         if (supplier.isSuspended()) {
-            return Optional.of(supplier.getName() + " is suspended by the DPA");
+            return Optional.of(Hindrance.SUSPENDED);
         }
         return priceCeiling(supplier, productType).isPresent() ? Optional.empty()
-                : Optional.of(supplier.getName() + " has no framework agreement in force for " + productType);
+                : Optional.of(Hindrance.NO_AGREEMENT);
+    }
+
+    /** {@link #hindrance} in the API's words; empty when the supplier may offer the type. */
+    public Optional<String> whyNot(Supplier supplier, String productType) {
+        return hindrance(supplier, productType).map(hindrance -> switch (hindrance) {
+            case DISCONNECTED -> supplier.getName() + " is no longer connected to the hub";
+            case SUSPENDED -> supplier.getName() + " is suspended by the DPA";
+            case NO_AGREEMENT -> supplier.getName() + " has no framework agreement in force for " + productType;
+        });
     }
 
     /** A product as the rule sees it: whose it is, its type, its code. */

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -46,6 +47,13 @@ public class Formats {
         Locale locale = LocaleContextHolder.getLocale();
         return ukrainian(locale) ? UKRAINIAN_DATE.format(date)
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK).format(date);
+    }
+
+    /** A month as 2026-11 names it: листопад 2026, November 2026. */
+    public String month(String yearMonth) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return YearMonth.parse(yearMonth).format(ukrainian(locale)
+                ? DateTimeFormatter.ofPattern("LLLL yyyy", locale) : DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
     }
 
     public String time(Instant instant) {

@@ -82,6 +82,11 @@ class ReportsTest {
         JsonNode bySupplier = admin.get("/api/admin/reports/spending?" + PERIOD).getBody();
         assertThat(bySupplier.path("by").asText()).as("by supplier unless asked").isEqualTo("SUPPLIER");
         assertThat(spent(bySupplier, "skyforge")).isPositive();
+        JsonNode byMonth = admin.get("/api/admin/reports/spending?by=MONTH&" + PERIOD).getBody();
+        List<String> months = byMonth.path("rows").findValuesAsText("key");
+        assertThat(months).as("over time: month by month, the earliest first").isNotEmpty().isSorted()
+                .allMatch(month -> month.matches("\\d{4}-\\d{2}"));
+        assertThat(byMonth.path("total").decimalValue()).isEqualByComparingTo(bySupplier.path("total").decimalValue());
         assertThat(admin.get("/api/admin/reports/spending?by=UNIT&from=2099-01-01").getBody().path("rows"))
                 .as("a period with no payment").isEmpty();
 

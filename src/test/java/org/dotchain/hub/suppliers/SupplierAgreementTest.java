@@ -125,6 +125,8 @@ class SupplierAgreementTest {
                     .isZero();
             assertThat(unit.get("/api/products/STP-DROP").getBody().path("notOfferedReason").asText())
                     .isEqualTo("Steppe Robotics LLC is suspended by the DPA");
+            assertThat(unit.get("/api/products/STP-DROP").getBody().path("notOfferedBecause").asText())
+                    .isEqualTo("SUSPENDED");
             JsonNode cart = unit.get("/api/cart").getBody();
             JsonNode line = cart.path("lines").findParents("productCode").stream()
                     .filter(found -> found.path("productCode").asText().equals("STP-DROP")).findFirst().orElseThrow();

@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,10 +97,25 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String css) {
         WebElement page = find("html");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(left -> gone(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(loaded -> "complete".equals(
                 ((JavascriptExecutor) loaded).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the page an element was on is gone. Chromium answers a look at an element of a page being replaced
+     * either as stale or, mid-navigation, that the node is not in the document: gone both times.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException midNavigation) {
+            return String.valueOf(midNavigation.getMessage()).contains("does not belong to the document");
+        }
     }
 
     public Browser waitFor(String css) {

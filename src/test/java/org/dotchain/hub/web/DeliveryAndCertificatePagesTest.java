@@ -67,6 +67,13 @@ class DeliveryAndCertificatePagesTest extends PageTest {
         assertThat(browser.all(".despatch")).hasSize(2);
         browser.assertAccessible().screenshot("receipt-uk");
         browser.size(Browser.PHONE).screenshot("receipt-uk-phone").size(Browser.DESKTOP);
+        String refused = ".despatch input[type=radio][value=REFUSED]";
+        browser.click(refused).submit(".despatch form button");
+        assertThat(browser.text(".despatch p.error")).as("a refused item's reason, asked for beside it")
+                .isEqualTo("Причина — від 1 до 500 символів.");
+        assertThat(browser.find(refused).isSelected()).as("what was chosen stays").isTrue();
+        browser.screenshot("receipt-error-uk");
+        browser.click(".despatch input[type=radio][value=ARRIVED]");
         while (!browser.all(".despatch form button").isEmpty()) {
             browser.submit(".despatch form button");
             if (browser.path().startsWith("/invoices")) {

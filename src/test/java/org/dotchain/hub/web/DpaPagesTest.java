@@ -79,6 +79,10 @@ class DpaPagesTest extends PageTest {
             assertThat(browser.text(".notice")).startsWith("Постачальника призупинено");
             assertThat(browser.text("main")).contains("Перевірка постачань");
             browser.assertAccessible().screenshot("suppliers-uk");
+            browser.open("/showcase/STP-DROP");
+            assertThat(browser.text("main .warning")).isEqualTo("Зараз не на вітрині: постачальника призупинено "
+                    + "Агенцією.");
+            browser.open("/admin/suppliers");
         } finally {
             browser.submit("form[action$='/steppe/resumption'] button");
         }
@@ -103,12 +107,16 @@ class DpaPagesTest extends PageTest {
         browser.assertAccessible();
 
         browser.open("/admin/reports?lang=en");
-        assertThat(browser.all(".chart")).hasSize(3);
-        assertThat(browser.all(".chart svg rect.bar")).as("a bar per supplier, unit and type paid")
-                .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(browser.text(".chart")).contains("Skyforge Dynamics LLC");
-        assertThat(browser.text("main")).contains("Spending by supplier").contains("Delivery performance");
-        assertThat(browser.find(".chart a").getAttribute("href")).contains("/admin/reports/spending.csv?by=SUPPLIER");
+        assertThat(browser.all(".chart")).hasSize(4);
+        assertThat(browser.all(".chart svg rect.bar")).as("a bar per month, supplier, unit and type paid")
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.text(".chart")).as("spending over time, by the month paid")
+                .startsWith("Spending month by month").containsPattern("(January|February|March|April|May|June|July"
+                        + "|August|September|October|November|December) \\d{4}");
+        assertThat(browser.text("main")).contains("Skyforge Dynamics LLC").contains("Spending by supplier")
+                .contains("Delivery performance");
+        assertThat(browser.all(".chart a").get(1).getAttribute("href"))
+                .contains("/admin/reports/spending.csv?by=SUPPLIER");
         browser.assertAccessible().screenshot("reports-en");
         browser.size(Browser.PHONE).screenshot("reports-en-phone").size(Browser.DESKTOP);
     }

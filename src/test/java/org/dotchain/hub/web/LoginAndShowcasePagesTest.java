@@ -10,6 +10,9 @@ import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.access.TotpCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 /**
  * A person of a unit in a real browser: logs in with password, then code (a newcomer's activation is in
@@ -135,5 +138,17 @@ class LoginAndShowcasePagesTest extends PageTest {
         browser.open("/orders");
         assertThat(browser.path()).as("withdrawn: the session ends at once").startsWith("/login");
         assertThat(browser.text(".notice")).isEqualTo("Сеанс завершився. Увійдіть знову.");
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecure() {
+        HttpHeaders proxied = new HttpHeaders();
+        proxied.set("X-Forwarded-Proto", "https");
+        String cookie = api.anonymous().exchange("/login", HttpMethod.GET, new HttpEntity<>(proxied), String.class)
+                .getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(cookie).startsWith("JSESSIONID=").contains("; Secure").contains("; HttpOnly")
+                .contains("; SameSite=Lax");
+        assertThat(api.anonymous().getForEntity("/login", String.class).getHeaders().getFirst(HttpHeaders.SET_COOKIE))
+                .as("plain HTTP on this machine, as in the demo").doesNotContain("Secure");
     }
 }

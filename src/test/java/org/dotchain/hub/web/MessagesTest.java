@@ -50,14 +50,16 @@ class MessagesTest {
     }
 
     /**
-     * Every refusal the code raises, by its type and, where it names one, its reason or field, and every alert, by
-     * its kind, has its words in the bundles, so that no page shows the API's English message.
+     * Every refusal the code raises, by its type and, where it names one, its reason or field, every wrong value, by
+     * its field, and every alert, by its kind, has its words in the bundles, so that no page shows the API's
+     * English message.
      */
     @Test
-    void everyRefusalAndAlertHasItsWordsOnThePages() throws IOException {
+    void everyRefusalWrongValueAndAlertHasItsWordsOnThePages() throws IOException {
         Set<String> ukrainian = keys("i18n/messages_uk.properties");
         Set<String> raised = new HashSet<>();
         Set<String> alerts = new HashSet<>();
+        Set<String> fields = new HashSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
@@ -73,6 +75,10 @@ class MessagesTest {
                 while (alert.find()) {
                     alerts.add("alert." + alert.group(1));
                 }
+                Matcher field = FIELD.matcher(code);
+                while (field.find()) {
+                    fields.add("field." + field.group(1));
+                }
                 Matcher reason = REASON.matcher(code);
                 while (reason.find()) {
                     raised.add(reason.group(1) + "." + reason.group(2));
@@ -82,6 +88,8 @@ class MessagesTest {
         assertThat(raised).hasSizeGreaterThan(20);
         assertThat(alerts).hasSizeGreaterThan(5);
         assertThat(ukrainian).as("the alerts' texts").containsAll(alerts);
+        assertThat(fields).hasSizeGreaterThan(20);
+        assertThat(ukrainian).as("the wrong values' texts, by field").containsAll(fields);
         for (String key : raised) {
             if (key.contains("refusal.")) {
                 assertThat(ukrainian).as("the text %s", key).contains(key);
@@ -96,6 +104,8 @@ class MessagesTest {
     private static final Pattern FIELD_CONFLICT = Pattern.compile(
             "new FieldConflictException\\(\\s*\"([a-z-]+)\",\\s*\"(\\w+)\"");
     private static final Pattern ALERT = Pattern.compile("raise\\(\\s*\"([A-Z_]+)\"");
+    private static final Pattern FIELD = Pattern.compile(
+            "(?:InvalidFieldException|Texts\\.required|Amounts\\.positive|Amounts\\.typed|Days\\.typed)\\(\"(\\w+)\"");
     private static final Pattern REASON = Pattern.compile("new (\\w+Exception)\\(\\s*\"([a-z]+(?:-[a-z]+)+)\",");
 
     private static Set<String> keys(String resource) throws IOException {
