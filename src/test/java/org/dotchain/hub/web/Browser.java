@@ -93,11 +93,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** A click that loads another page: it returns once the page it left is gone and the new one has loaded. */
+    /**
+     * A click that loads another page, or (a form htmx boosts) swaps the page's body for it: it returns once what
+     * was clicked is gone and the new page has loaded.
+     */
     public Browser submit(String css) {
-        WebElement page = find("html");
-        find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(left -> gone(page));
+        WebElement clicked = find(css);
+        clicked.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(left -> gone(clicked));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(loaded -> "complete".equals(
                 ((JavascriptExecutor) loaded).executeScript("return document.readyState")));
         return this;

@@ -71,7 +71,8 @@ class CartAndOrderPagesTest extends PageTest {
         assertThat(browser.text("#order-status")).isEqualTo("Чекає вашого підпису");
         browser.assertAccessible().screenshot("order-to-sign-uk");
         browser.submit(".actions form button");
-        assertThat(browser.text(".notice")).isEqualTo("Замовлення підписано й надіслано постачальнику.");
+        assertThat(browser.text(".notice")).isEqualTo("Замовлення підписано, підпис перевірено й чинний; замовлення надіслано "
+                + "постачальнику.");
         browser.waitFor("#order-status");
         assertThat(browser.text("#order-status")).isEqualTo("Сформовано");
 

@@ -80,8 +80,8 @@ class DeliveryAndCertificatePagesTest extends PageTest {
                 assertThat(browser.text(".notice")).isEqualTo("Прийняття записано.");
                 browser.assertAccessible().screenshot("invoices-to-sign-uk");
                 browser.submit(".item form button");
-                assertThat(browser.text(".notice"))
-                        .isEqualTo("Накладну підписано: вироби дозволено до використання.");
+                assertThat(browser.text(".notice")).isEqualTo("Накладну підписано, підпис перевірено й чинний: вироби "
+                        + "дозволено до використання.");
                 browser.open("/orders/" + orderNumber + "/receipt");
             }
         }
@@ -104,7 +104,7 @@ class DeliveryAndCertificatePagesTest extends PageTest {
         browser.assertAccessible().screenshot("certificates-uk");
         browser.size(Browser.PHONE).screenshot("certificates-uk-phone").size(Browser.DESKTOP);
         browser.submit("form[action='/certificates/" + documents.get(0) + "/signature'] button");
-        assertThat(browser.text(".notice")).isEqualTo("Акт підписано.");
+        assertThat(browser.text(".notice")).isEqualTo("Акт підписано, підпис перевірено й чинний.");
 
         browser.submit(".logout button");
         logins.logIn(browser, "dpa.signatory");
@@ -119,7 +119,7 @@ class DeliveryAndCertificatePagesTest extends PageTest {
         browser.assertAccessible().screenshot("certificates-dpa-en");
         for (Long document : documents) {
             browser.submit("form[action='/certificates/" + document + "/signature'] button");
-            assertThat(browser.text(".notice")).isEqualTo("The certificate is signed.");
+            assertThat(browser.text(".notice")).isEqualTo("The certificate is signed, its signature verified and valid.");
         }
         browser.open("/certificates/" + documents.get(0) + "/verification");
         assertThat(browser.text("[role=status]")).startsWith("Every signature is valid (3)");
