@@ -138,19 +138,33 @@ public class AccessAdministration {
         audit.record(admin, "ACCESS_WITHDRAWN", "unit", unitCode, "at=" + now);
     }
 
+    /** A person of the DPA or of a supplier; supplierCode is null for the DPA's. */
+    public record StaffView(String username, String fullName, Set<Role> roles, String supplierCode, boolean active) {
+    }
+
+    /** Everyone of no unit: the DPA's administrators, signatories and operators, and the suppliers' people. */
+    @Transactional(readOnly = true)
+    public List<StaffView> staff() {
+        return persons.findByUnitIsNullOrderByUsername().stream().map(person -> new StaffView(person.getUsername(),
+                person.getFullName(), person.getRoles(), person.getSupplier() == null ? null
+                : person.getSupplier().getCode(), person.isActive())).toList();
+    }
+
     /** Suppliers' people, DPA signatories, operators and administrators: created directly by an administrator. */
     public Activation createStaff(String admin, String username, String fullName, Set<Role> roles, String supplierCode) {
         if (roles.isEmpty() || roles.stream().anyMatch(UNIT_ROLES::contains)) {
-            throw new IllegalArgumentException("Unit roles come with a unit's designation letter; staff roles are "
-                    + "SUPPLIER, DPA_SIGNATORY, DPA_ADMIN and OPERATOR");
+            throw new InvalidFieldException("roles", "Unit roles come with a unit's designation letter; staff roles "
+                    + "are SUPPLIER, DPA_SIGNATORY, DPA_ADMIN and OPERATOR");
         }
         Supplier supplier = null;
         if (roles.contains(Role.SUPPLIER)) {
-            if (supplierCode == null) {
-                throw new IllegalArgumentException("A SUPPLIER person needs the supplier's code");
+            if (roles.size() > 1) {
+                throw new InvalidFieldException("roles", "A supplier's person has the SUPPLIER role only: nobody "
+                        + "of a supplier acts for the DPA");
             }
-            supplier = suppliers.findByCode(supplierCode)
-                    .orElseThrow(() -> new NoSuchElementException("No supplier with code " + supplierCode));
+            supplier = suppliers.findByCode(supplierCode == null ? "" : supplierCode).orElseThrow(() ->
+                    new InvalidFieldException("supplierCode", "A SUPPLIER person needs the code of a supplier "
+                            + "connected to the hub"));
         }
         Person person = persons.save(new Person(username(username), Texts.required("fullName", fullName, 200,
                 "A person's full name is 1 to 200 characters"), null, supplier, roles));

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -99,7 +100,7 @@ class LoginPages {
         keep(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
         SavedRequest asked = askedFor.getRequest(request, response);
         askedFor.removeRequest(request, response);
-        return "redirect:" + (asked == null ? "/" : asked.getRedirectUrl());
+        return "redirect:" + (asked == null ? "/" : pathOf(asked.getRedirectUrl()));
     }
 
     @GetMapping("/activate")
@@ -166,6 +167,13 @@ class LoginPages {
         request.changeSessionId();
         sessions.saveContext(context, request, response);
         csrfTokens.saveToken(null, request, response);
+    }
+
+    /** The page asked for, on this site whatever host the request that asked for it named. */
+    private static String pathOf(String url) {
+        UriComponents asked = UriComponentsBuilder.fromUriString(url).build();
+        String path = asked.getPath() == null || !asked.getPath().startsWith("/") ? "/" : asked.getPath();
+        return path + (asked.getQuery() == null ? "" : "?" + asked.getQuery());
     }
 
     /**

@@ -80,6 +80,7 @@ public class Person {
         this.accessWithdrawnAt = null;
         if (!totpConfirmed) {
             // an enrolment left half-done before is not taken up again by the new token
+            this.passwordHash = null;
             this.totpSecret = null;
         }
     }

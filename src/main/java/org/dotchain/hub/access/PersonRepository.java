@@ -20,6 +20,9 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
     List<Person> findByUnitId(Long unitId);
 
+    /** The DPA's own people and the suppliers': everyone of no unit. */
+    List<Person> findByUnitIsNullOrderByUsername();
+
     /** Whether any active account holds the role. */
     @Query("select count(p) > 0 from Person p join p.roles r where r = :role and p.active = true")
     boolean anyActiveWith(Role role);

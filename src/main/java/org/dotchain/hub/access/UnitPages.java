@@ -1,6 +1,5 @@
 package org.dotchain.hub.access;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The DPA's units as pages: the register, and each unit's access procedure step by step (request letter,
@@ -34,19 +32,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @PreAuthorize("hasRole('DPA_ADMIN')")
 class UnitPages {
 
-    /** The people a designation letter names on the page's form; a letter naming more is recorded twice. */
-    static final int DESIGNATED_ROWS = 3;
+    /**
+     * The people a designation letter names on the page's form: its orderer, receiver and signatory and their
+     * deputies; a unit that designates more writes another letter.
+     */
+    static final int DESIGNATED_ROWS = 5;
 
     private final UnitRegistry registry;
     private final AccessAdministration access;
+    private final ActivationLinks links;
 
-    UnitPages(UnitRegistry registry, AccessAdministration access) {
+    UnitPages(UnitRegistry registry, AccessAdministration access, ActivationLinks links) {
         this.registry = registry;
         this.access = access;
-    }
-
-    /** An activation link to hand over, with when it stops working. */
-    record ActivationLink(String username, String link, Instant expiresAt) {
+        this.links = links;
     }
 
     @GetMapping("/admin/units")
@@ -109,13 +108,10 @@ class UnitPages {
     @PostMapping("/admin/units/{code}/access")
     String grant(@AuthenticationPrincipal HubUser admin, @PathVariable String code, RedirectAttributes next) {
         try {
-            List<ActivationLink> links = access.grantAccess(admin.username(), code).stream()
-                    .map(activation -> new ActivationLink(activation.username(), ServletUriComponentsBuilder
-                            .fromCurrentContextPath().path("/activate").queryParam("token",
-                                    activation.activationToken()).toUriString(), activation.expiresAt()))
-                    .toList();
-            next.addFlashAttribute("notice", links.isEmpty() ? "units.nobodyToGrant" : "units.granted");
-            next.addFlashAttribute("activations", links);
+            List<ActivationLinks.ActivationLink> granted = access.grantAccess(admin.username(), code).stream()
+                    .map(links::of).toList();
+            next.addFlashAttribute("notice", granted.isEmpty() ? "units.nobodyToGrant" : "units.granted");
+            next.addFlashAttribute("activations", granted);
         } catch (Refusal refused) {
             PageRefusals.show(refused, next);
         }

@@ -1,8 +1,12 @@
 package org.dotchain.hub.access;
 
+import static org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Arrays;
 import org.dotchain.hub.platform.Problems;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +28,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -105,7 +108,7 @@ class WebSecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository sessions, PersonRepository persons,
                               PlatformTransactionManager transactions, CsrfTokenRepository pageCsrfTokens,
-                              RequestCache pageRequests) throws Exception {
+                              RequestCache pageRequests, Clock clock) throws Exception {
         String[] roles = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
         return http
                 .securityMatcher("/**")
@@ -117,20 +120,30 @@ class WebSecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens))
                 .requestCache(cache -> cache.requestCache(pageRequests))
-                .addFilterAfter(new PageSessionCheck(persons, sessions, new TransactionTemplate(transactions)),
+                .addFilterAfter(new PageSessionCheck(persons, sessions, new TransactionTemplate(transactions), clock),
                         SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .authenticationEntryPoint((request, response, e) -> LoginRedirect.send(request, response,
+                                "/login"))
                         .accessDeniedHandler((request, response, e) -> {
                             var who = SecurityContextHolder.getContext().getAuthentication();
                             response.sendRedirect(who instanceof PartialLogin ? "/login/code" : "/showcase?forbidden");
                         }))
-                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .sessionManagement(session -> session.invalidSessionStrategy((request, response) -> {
+                    // a new session, so that the login page is not an ended session's again; the ended session's
+                    // page is the one to go on to after the next login
+                    request.getSession();
+                    pageRequests.saveRequest(request, response);
+                    LoginRedirect.send(request, response, "/login?expired");
+                }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?loggedOut")
                         .deleteCookies("JSESSIONID"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")))
+                // no page's address (an activation link's token) goes to another site as a referrer
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .build();
     }
 
@@ -153,10 +166,17 @@ class WebSecurityConfiguration {
     @Bean
     RequestCache pageRequests() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-                && !String.valueOf(request.getHeader("Accept")).contains(MediaType.TEXT_EVENT_STREAM_VALUE));
+        cache.setRequestMatcher(WebSecurityConfiguration::aPageAskedFor);
         cache.setMatchingRequestParameterName(null);
         return cache;
+    }
+
+    /** A browser's navigation to a page: not htmx's pieces, a live stream, a picture, nor the login itself. */
+    static boolean aPageAskedFor(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && String.valueOf(request.getHeader("Accept")).contains(MediaType.TEXT_HTML_VALUE)
+                && !path.startsWith("/login") && !path.startsWith("/activate") && !path.startsWith("/logout");
     }
 
     @Bean

@@ -65,9 +65,10 @@ public class CartService {
         Cart cart = cartOf(orderer);
         List<Line> lines = cart.getLines().stream().map(line -> {
             Product product = line.getProduct();
-            String notOffered = offering.whyNot(product.getSupplier(), product.getProductType()).orElse(null);
             SupplierOffering.Hindrance hindrance = offering.hindrance(product.getSupplier(),
                     product.getProductType()).orElse(null);
+            String notOffered = hindrance == null ? null
+                    : SupplierOffering.said(hindrance, product.getSupplier(), product.getProductType());
             return new Line(product.getCode(), product.getName(), product.getSupplier().getCode(),
                     product.getUnitPrice(), line.priceChanged() ? line.getUnitPriceSeen() : null,
                     line.priceChanged(), line.getQuantity(),

@@ -1,5 +1,6 @@
 package org.dotchain.hub.catalog;
 
+import java.util.Map;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
@@ -50,7 +51,7 @@ class OfferPages {
             offers.reject(admin.username(), offerId, reason);
             next.addFlashAttribute("notice", "offers.rejected");
         } catch (Refusal | IllegalArgumentException refused) {
-            PageRefusals.show(refused, next);
+            PageRefusals.show(refused, Map.of("owner", "offer-" + offerId, "reason", reason), next);
         }
         return "redirect:/admin/offers";
     }

@@ -35,8 +35,8 @@ public record ProductView(
         Supplier supplier = product.getSupplier();
         SupplierOffering.Hindrance hindrance = offering == null ? null
                 : offering.hindrance(supplier, product.getProductType()).orElse(null);
-        String notOfferedReason = offering == null ? null
-                : offering.whyNot(supplier, product.getProductType()).orElse(null);
+        String notOfferedReason = hindrance == null ? null
+                : SupplierOffering.said(hindrance, supplier, product.getProductType());
         return new ProductView(product.getCode(), product.getName(), product.getProductType(),
                 product.getDescription(), product.getUnitPrice(), "UAH", product.getStock(),
                 product.getStock() > 0, product.getLeadTimeDays(),

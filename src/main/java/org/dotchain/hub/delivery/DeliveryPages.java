@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
@@ -93,7 +94,7 @@ class DeliveryPages {
         try {
             signing.signWithDevelopmentKey(documentId, caller);
             next.addFlashAttribute("notice", "invoices.signed");
-        } catch (Refusal refused) {
+        } catch (Refusal | NoSuchElementException refused) {
             PageRefusals.show(refused, next);
         }
         return "redirect:/invoices";

@@ -1,28 +1,25 @@
 package org.dotchain.hub.operations;
 
 import org.dotchain.hub.access.HubUser;
-import org.dotchain.hub.platform.LiveUpdates;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The alerts that concern the reader, as a page, and their number on every page's frame, which follows new alerts
- * without reloading.
+ * The alerts that concern the reader, as a page, and their number on every page's frame, which shows new alerts
+ * without reloading: it asks every few seconds (a poll, not a stream, so that a person's many open tabs hold no
+ * connection each).
  */
 @Controller
 class AlertPages {
 
     private final Alerts alerts;
-    private final LiveUpdates live;
 
-    AlertPages(Alerts alerts, LiveUpdates live) {
+    AlertPages(Alerts alerts) {
         this.alerts = alerts;
-        this.live = live;
     }
 
     @GetMapping("/alerts")
@@ -31,10 +28,10 @@ class AlertPages {
         return "operations/alerts";
     }
 
-    /** The number of the reader's alerts as it grows, as the event "alerts". */
-    @GetMapping(value = "/alerts/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    /** The number of the reader's alerts, which every page's frame asks for every few seconds. */
+    @GetMapping(value = "/alerts/count", produces = MediaType.TEXT_PLAIN_VALUE)
     @ResponseBody
-    SseEmitter events(@AuthenticationPrincipal HubUser caller) {
-        return live.follow(() -> LiveUpdates.Look.of("alerts", String.valueOf(alerts.countVisibleTo(caller)), false));
+    String count(@AuthenticationPrincipal HubUser caller) {
+        return String.valueOf(alerts.countVisibleTo(caller));
     }
 }

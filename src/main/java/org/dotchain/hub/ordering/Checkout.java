@@ -83,7 +83,7 @@ public class Checkout {
         Person creator = entityManager.find(Person.class, orderer.personId());
         List<CartLine> lines = carts.takeLines(orderer);
         if (lines.isEmpty()) {
-            throw new IllegalArgumentException("The cart is empty");
+            throw new InvalidFieldException("lines", "The cart is empty");
         }
         offering.checkOffered(lines.stream().map(line -> line.getProduct().listing()).toList());
         BigDecimal total = lines.stream().map(line -> line.getProduct().getUnitPrice()

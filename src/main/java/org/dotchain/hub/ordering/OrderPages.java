@@ -3,6 +3,7 @@ package org.dotchain.hub.ordering;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.LiveUpdates;
@@ -14,6 +15,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -96,25 +97,29 @@ class OrderPages {
     @PostMapping("/orders/{orderNumber}/signature")
     @PreAuthorize("hasRole('ORDERER')")
     String sign(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, RedirectAttributes next) {
-        OrderView order = tracking.find(caller, orderNumber);
         try {
-            signing.signWithDevelopmentKey(order.documentId(), caller);
+            signing.signWithDevelopmentKey(tracking.find(caller, orderNumber).documentId(), caller);
             next.addFlashAttribute("notice", "orders.signed");
-        } catch (Refusal refused) {
+        } catch (Refusal | NoSuchElementException refused) {
             PageRefusals.show(refused, next);
         }
         return "redirect:/orders/" + orderNumber;
     }
 
-    /** The order's status as it changes, as an htmx SSE event named "status" carrying its text, until its end. */
+    /**
+     * The order's status as it changes, as an htmx SSE event named "status" carrying its text, until its end; no
+     * stream (204, which ends the page's asking) for an order that has ended.
+     */
     @GetMapping(value = "/orders/{orderNumber}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ResponseBody
-    SseEmitter events(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, Locale locale) {
-        tracking.find(caller, orderNumber);
-        return live.follow(() -> {
+    ResponseEntity<SseEmitter> events(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber,
+                                      Locale locale) {
+        if (FINAL.contains(tracking.find(caller, orderNumber).status())) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(live.follow(() -> {
             OrderStatus now = tracking.find(caller, orderNumber).status();
             return LiveUpdates.Look.of("status", messages.getMessage("status." + now.name(), null, now.name(),
                     locale), FINAL.contains(now));
-        });
+        }));
     }
 }

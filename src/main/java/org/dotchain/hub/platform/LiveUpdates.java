@@ -9,8 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
@@ -19,7 +22,8 @@ import org.springframework.web.util.HtmlUtils;
  * What an open page follows without reloading (an order's status, a document's signing turn, new alerts), as
  * server-sent events for htmx's SSE extension: what the page follows is looked at every few seconds, and each event
  * whose text changed is sent at once, a heartbeat comment otherwise, so that a closed page is noticed at the next
- * look. A stream ends when what it follows ends, after its lifetime, or when the page goes.
+ * look. A stream ends when what it follows ends (the page's next asking is then answered 204 by its controller, which
+ * ends it for good), after its lifetime (the page asks again), or when the page goes.
  */
 @Component
 public class LiveUpdates {
@@ -40,7 +44,12 @@ public class LiveUpdates {
         }
     }
 
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** Threads that look and send: a slow page's writes hold up one of them, not every page's updates. */
+    static final int WATCHERS = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(WATCHERS, runnable -> {
         Thread thread = new Thread(runnable, "page-live-updates");
         thread.setDaemon(true);
         return thread;
@@ -55,7 +64,11 @@ public class LiveUpdates {
         SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
         Map<String, String> sent = new HashMap<>(shown);
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicBoolean ended = new AtomicBoolean();
         Runnable lookOnce = () -> {
+            if (ended.get()) {
+                return;
+            }
             try {
                 Look now = look.get();
                 boolean changed = false;
@@ -70,28 +83,34 @@ public class LiveUpdates {
                     emitter.send(SseEmitter.event().comment("unchanged"));
                 }
                 if (now.last()) {
-                    emitter.complete();
-                    stop(task);
+                    end(emitter, ended, task);
                 }
-            } catch (IOException | RuntimeException gone) {
-                emitter.complete();
-                stop(task);
+            } catch (IOException gone) {
+                end(emitter, ended, task);
+            } catch (RuntimeException failed) {
+                log.warn("A page's live updates stopped: {}", failed.toString());
+                end(emitter, ended, task);
             }
         };
+        emitter.onCompletion(() -> end(null, ended, task));
+        emitter.onTimeout(() -> end(emitter, ended, task));
+        emitter.onError(error -> end(null, ended, task));
         task.set(watcher.scheduleWithFixedDelay(lookOnce, 0, LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS));
-        emitter.onCompletion(() -> stop(task));
-        emitter.onTimeout(() -> {
-            stop(task);
-            emitter.complete();
-        });
-        emitter.onError(error -> stop(task));
+        if (ended.get()) {
+            // the first look ended the stream before its task was known to it
+            task.get().cancel(false);
+        }
         return emitter;
     }
 
-    private static void stop(AtomicReference<ScheduledFuture<?>> task) {
+    private static void end(SseEmitter emitter, AtomicBoolean ended, AtomicReference<ScheduledFuture<?>> task) {
+        ended.set(true);
         ScheduledFuture<?> running = task.get();
         if (running != null) {
             running.cancel(false);
+        }
+        if (emitter != null) {
+            emitter.complete();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dotchain.hub.platform;
 
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,14 +33,18 @@ public final class PageRefusals {
 
     /**
      * What a page says of it: a refusal's own text in the bundles, a wrong value's its field's (field.&lt;name&gt;),
-     * or the message of anything else.
+     * something not (or no longer) there as such, or the message of anything else.
      */
     public static Object said(RuntimeException refused) {
         if (refused instanceof Refusal refusal) {
             return refusal.pageText();
         }
-        return refused instanceof InvalidFieldException invalid
-                ? new DefaultMessageSourceResolvable(new String[] {"field." + invalid.getField()}, invalid.getMessage())
+        if (refused instanceof InvalidFieldException invalid) {
+            return new DefaultMessageSourceResolvable(new String[] {"field." + invalid.getField()},
+                    invalid.getMessage());
+        }
+        return refused instanceof NoSuchElementException
+                ? new DefaultMessageSourceResolvable(new String[] {"problem.gone"}, refused.getMessage())
                 : refused.getMessage();
     }
 }

@@ -13,6 +13,7 @@ import org.dotchain.hub.signing.DocumentView;
 import org.dotchain.hub.signing.SigningService;
 import org.dotchain.hub.signing.VerificationReport;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY', 'DPA_ADMIN', 'DPA_SIGNATORY', 'SUPPLIER')")
 class CertificatePages {
+
+    /** The most certificates one page follows live: a page shows no more at a time. */
+    static final int FOLLOWED_AT_MOST = 100;
 
     /** A certificate with its round, and whether it is the reader's turn to sign. */
     record Card(AcceptanceCertificates.CertificateView certificate, DocumentView document, boolean myTurn) {
@@ -71,28 +74,44 @@ class CertificatePages {
 
     /**
      * The signatures of the page's certificates as they are made: an event "signed-&lt;document&gt;" with how many
-     * steps are signed, on which the page fetches that certificate's card again.
+     * steps are signed, on which the page fetches that certificate's card again; no stream (204, which ends the
+     * page's asking) once none of them waits for a signature.
      *
      * @param shown the page's certificates as it shows them: document:signed steps, comma-separated
      */
     @GetMapping(value = "/certificates/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ResponseBody
-    SseEmitter events(@AuthenticationPrincipal HubUser caller, @RequestParam(defaultValue = "") String shown) {
+    ResponseEntity<SseEmitter> events(@AuthenticationPrincipal HubUser caller,
+                                      @RequestParam(defaultValue = "") String shown) {
         Map<String, String> seen = new HashMap<>();
+        Map<Long, Integer> steps = new HashMap<>();
         for (String one : shown.split(",")) {
             String[] parts = one.split(":");
-            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,2}")) {
-                seen.put("signed-" + parts[0], parts[1]);
+            if (steps.size() == FOLLOWED_AT_MOST || parts.length != 2 || !parts[0].matches("\\d{1,18}")
+                    || !parts[1].matches("\\d{1,2}")) {
+                continue;
+            }
+            Long documentId = Long.valueOf(parts[0]);
+            try {
+                DocumentView document = DocumentView.of(signing.round(documentId, caller));
+                if (document.turn() != null) {
+                    steps.put(documentId, document.steps().size());
+                    seen.put("signed-" + documentId, parts[1]);
+                }
+            } catch (NoSuchElementException notTheirs) {
+                // a document the caller may not see is followed no more than one that is not there
             }
         }
-        return live.follow(seen, () -> {
+        if (steps.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(live.follow(seen, () -> {
+            Map<Long, Long> signed = signing.signedSteps(steps.keySet());
             Map<String, String> now = new HashMap<>();
-            for (String event : seen.keySet()) {
-                Long documentId = Long.valueOf(event.substring("signed-".length()));
-                now.put(event, String.valueOf(signed(DocumentView.of(signing.round(documentId, caller)))));
-            }
-            return new LiveUpdates.Look(now, now.isEmpty());
-        });
+            signed.forEach((documentId, count) -> now.put("signed-" + documentId, String.valueOf(count)));
+            boolean allSigned = steps.entrySet().stream()
+                    .allMatch(document -> signed.get(document.getKey()) >= document.getValue());
+            return new LiveUpdates.Look(now, allSigned);
+        }));
     }
 
     private List<Card> cards(HubUser caller, AcceptanceCertificate.Status status) {
@@ -124,7 +143,7 @@ class CertificatePages {
         try {
             signing.signWithDevelopmentKey(documentId, caller);
             next.addFlashAttribute("notice", "certificates.signed");
-        } catch (Refusal refused) {
+        } catch (Refusal | NoSuchElementException refused) {
             PageRefusals.show(refused, next);
         }
         return "redirect:/certificates";

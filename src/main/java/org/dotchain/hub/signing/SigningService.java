@@ -9,6 +9,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -149,6 +151,23 @@ public class SigningService {
         return rounds.findByDocumentId(documentId)
                 .filter(round -> DocumentReading.visibleTo(round.getDocument(), caller))
                 .orElseThrow(() -> new NoSuchElementException("No document " + documentId));
+    }
+
+    /**
+     * How many steps of each document's round are signed, for documents the caller was shown already: a count, not
+     * the documents, so that a page following them asks little of the database.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> signedSteps(Collection<Long> documentIds) {
+        Map<Long, Long> signed = new HashMap<>();
+        documentIds.forEach(id -> signed.put(id, 0L));
+        if (!documentIds.isEmpty()) {
+            entityManager.createQuery("select s.round.document.id, count(s) from SigningStep s where "
+                            + "s.round.document.id in :ids and s.signedAt is not null group by s.round.document.id",
+                            Object[].class).setParameter("ids", documentIds).getResultList()
+                    .forEach(row -> signed.put((Long) row[0], (Long) row[1]));
+        }
+        return signed;
     }
 
     /** External signing, first half: the revision to sign and the digest the signer's tool must sign. */

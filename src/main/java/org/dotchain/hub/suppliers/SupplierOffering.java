@@ -53,11 +53,16 @@ public class SupplierOffering {
 
     /** {@link #hindrance} in the API's words; empty when the supplier may offer the type. */
     public Optional<String> whyNot(Supplier supplier, String productType) {
-        return hindrance(supplier, productType).map(hindrance -> switch (hindrance) {
+        return hindrance(supplier, productType).map(hindrance -> said(hindrance, supplier, productType));
+    }
+
+    /** A hindrance in the API's words. */
+    public static String said(Hindrance hindrance, Supplier supplier, String productType) {
+        return switch (hindrance) {
             case DISCONNECTED -> supplier.getName() + " is no longer connected to the hub";
             case SUSPENDED -> supplier.getName() + " is suspended by the DPA";
             case NO_AGREEMENT -> supplier.getName() + " has no framework agreement in force for " + productType;
-        });
+        };
     }
 
     /** A product as the rule sees it: whose it is, its type, its code. */

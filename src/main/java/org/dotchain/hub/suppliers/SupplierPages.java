@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('DPA_ADMIN')")
 class SupplierPages {
 
-    /** The product types an agreement's form takes at once; an agreement covering more is recorded as two. */
-    static final int ITEM_ROWS = 3;
+    /** The product types an agreement's form takes: as many as the pages know. */
+    static final int ITEM_ROWS = ProductTypes.ALL.size();
 
     private final SupplierAgreements agreements;
 
@@ -68,7 +68,7 @@ class SupplierPages {
             agreements.suspend(admin.getName(), code, reason);
             next.addFlashAttribute("notice", "suppliers.suspended");
         } catch (Refusal | IllegalArgumentException refused) {
-            PageRefusals.show(refused, next);
+            PageRefusals.show(refused, Map.of("owner", "supplier-" + code, "reason", reason), next);
         }
         return "redirect:/admin/suppliers";
     }

@@ -29,8 +29,9 @@ class PageProblems {
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    ModelAndView notFound(NoSuchElementException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(request, response, HttpStatus.NOT_FOUND, "problem.notFound", e.getMessage());
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        // the page's title says it in the reader's language; what was asked for is in its address
+        return page(request, response, HttpStatus.NOT_FOUND, "problem.notFound", null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

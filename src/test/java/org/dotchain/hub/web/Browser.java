@@ -127,6 +127,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the page is one at the path, as the page itself would go there (a redirect htmx was told). */
+    public Browser waitForPath(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(25)).until(page -> path().startsWith(prefix));
+        return this;
+    }
+
     /** Waits until the element says the text, as a live update would make it say. */
     public Browser waitForText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(css),

@@ -74,6 +74,10 @@ class DpaPagesTest extends PageTest {
         assertThat(browser.text("h1")).isEqualTo("Test drone " + code);
 
         browser.open("/admin/suppliers");
+        browser.run("document.querySelector('#reason-steppe').removeAttribute('required')")
+                .submit("form[action$='/steppe/suspension'] button");
+        assertThat(browser.text("#reason-steppe-error")).as("past the browser's own check, said beside the field")
+                .isEqualTo("Причина — від 1 до 500 символів.");
         browser.type("#reason-steppe", "Перевірка постачань").submit("form[action$='/steppe/suspension'] button");
         try {
             assertThat(browser.text(".notice")).startsWith("Постачальника призупинено");

@@ -151,4 +151,14 @@ class LoginAndShowcasePagesTest extends PageTest {
         assertThat(api.anonymous().getForEntity("/login", String.class).getHeaders().getFirst(HttpHeaders.SET_COOKIE))
                 .as("plain HTTP on this machine, as in the demo").doesNotContain("Secure");
     }
+
+    @Test
+    void aPageLeftOpenEndsItsSessionAfterHalfAnHourWithoutAStep() {
+        logins.logIn(browser, "orderer.a1001");
+        assertThat(browser.find("#alert-count").getAttribute("hx-get")).isEqualTo("/alerts/count");
+        clock.advance(Duration.ofMinutes(31));
+        // the alerts' poll keeps the servlet's session going, but no step of the person's was taken since
+        browser.waitForPath("/login");
+        assertThat(browser.text(".notice")).isEqualTo("Сеанс завершився. Увійдіть знову.");
+    }
 }

@@ -106,7 +106,9 @@ class MessagesTest {
     private static final Pattern ALERT = Pattern.compile("raise\\(\\s*\"([A-Z_]+)\"");
     private static final Pattern FIELD = Pattern.compile(
             "(?:InvalidFieldException|Texts\\.required|Amounts\\.positive|Amounts\\.typed|Days\\.typed)\\(\"(\\w+)\"");
-    private static final Pattern REASON = Pattern.compile("new (\\w+Exception)\\(\\s*\"([a-z]+(?:-[a-z]+)+)\",");
+    /** The refusals that name their reason first: new XException("not-your-turn", message, details). */
+    private static final Pattern REASON = Pattern.compile("new ((?:AccessProcedure|IllegalOrderTransition"
+            + "|SigningRefused|RatingRefused)Exception)\\(\\s*\"([a-z]+(?:-[a-z]+)*)\",");
 
     private static Set<String> keys(String resource) throws IOException {
         Properties messages = new Properties();

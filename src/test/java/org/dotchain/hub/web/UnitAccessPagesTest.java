@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The DPA's administrator in a real browser registers a unit and runs its access procedure step by step (request
- * letter, designation letter, trainings, access), each wrong step or value said in the page's language; allocates
- * the unit a budget; and the unit's new orderer activates with the link handed over, scans the QR code's secret,
+ * letter, designation letter, trainings, access), each wrong step or value said in the page's language; makes a DPA
+ * signatory's account; allocates the unit a budget; and the unit's new orderer activates with the link handed over, scans the QR code's secret,
  * logs in with a code (the page asked for before the login opening after it) and finds the budget on the showcase.
  */
 @HubIntegrationTest
@@ -79,6 +79,17 @@ class UnitAccessPagesTest extends PageTest {
         browser.open("/admin/units/" + code + "?lang=en");
         assertThat(browser.text("main")).contains("Access granted").doesNotContain(link.substring(link.indexOf('=')));
         browser.assertAccessible().screenshot("unit-en");
+
+        browser.open("/admin/staff?lang=uk");
+        String dpaSigner = "dpa." + code.toLowerCase();
+        browser.type("#staff-username", dpaSigner).type("#staff-name", "Ірина Гнатюк").submit(".form button");
+        assertThat(browser.text(".form .error")).as("no role chosen")
+                .isEqualTo("Виберіть роль: людина постачальника має лише роль «Постачальник».");
+        browser.click("input[name=roles][value=DPA_SIGNATORY]").submit(".form button");
+        assertThat(browser.text(".notice")).isEqualTo("Обліковий запис створено: передайте посилання для активації.");
+        assertThat(browser.find("#link-" + escaped(dpaSigner)).getAttribute("value")).contains("/activate?token=");
+        assertThat(browser.text("#staff-list")).contains(dpaSigner).contains("Підписант Агенції");
+        browser.assertAccessible().screenshot("staff-uk");
 
         browser.open("/admin/budgets?lang=uk");
         browser.find("#unitCode").sendKeys(code);
