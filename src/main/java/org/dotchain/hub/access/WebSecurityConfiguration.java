@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -61,9 +62,11 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TwoFactorLogin login, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TwoFactorLogin login, ObjectMapper json, AccessProperties access)
+            throws Exception {
         PreAuthenticatedAuthenticationProvider tokens = new PreAuthenticatedAuthenticationProvider();
-        tokens.setPreAuthenticatedUserDetailsService(token -> login.userOf((String) token.getPrincipal())
+        tokens.setPreAuthenticatedUserDetailsService(token -> MetricsScraper.of(access.metricsToken(),
+                (String) token.getPrincipal()).or(() -> login.userOf((String) token.getPrincipal()))
                 .orElseThrow(() -> new BadCredentialsException("The token is unknown or expired")));
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), request -> {
             String header = request.getHeader("Authorization");
@@ -91,7 +94,10 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/finance/messages").permitAll()
                         // the same over SOAP: the CXF services check each request's signature; their WSDL is public
                         .requestMatchers(paths.matcher("/services/**")).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.OPERATOR.name(), MetricsScraper.ROLE)
+                        // a person's token everywhere else; the scraper's reads the metrics only
+                        .anyRequest().access((who, request) -> new AuthorizationDecision(
+                                who.get().isAuthenticated() && who.get().getPrincipal() instanceof HubUser)))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/services/**"))

@@ -1,8 +1,12 @@
 package org.dotchain.hub.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.activemq.artemis.core.config.MetricsConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.metrics.ActiveMQMetricsPlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +39,6 @@ public class EmbeddedBrokerConfiguration {
     }
 
     /**
-     * A partner's inbound message whose effect failed for a reason that may pass (the database briefly away) is
-     * rolled back by the hub and given again by the broker, later each time; the hub dead-letters it itself once
-     * hub.inbound.retries are spent (routes/error-handling.camel.yaml), so the broker never drops one.
-     */
-    /**
      * The partners' queues stay, empty or not, whoever made them first: a queue the hub's own consumer made before
      * the partners' queues were declared would otherwise be removed when it is empty and nobody reads it (during a
      * restart), and a partner's client would then find no queue.
@@ -54,6 +53,11 @@ public class EmbeddedBrokerConfiguration {
         };
     }
 
+    /**
+     * A partner's inbound message whose effect failed for a reason that may pass (the database briefly away) is
+     * rolled back by the hub and given again by the broker, later each time; the hub dead-letters it itself once
+     * hub.inbound.retries are spent (routes/error-handling.camel.yaml), so the broker never drops one.
+     */
     @Bean
     ArtemisConfigurationCustomizer inboundRedelivery(HubProperties hub) {
         return configuration -> configuration.addAddressSetting("supplier.*.inbound", new AddressSettings()
@@ -61,6 +65,38 @@ public class EmbeddedBrokerConfiguration {
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(30_000)
                 .setMaxDeliveryAttempts(-1));
+    }
+
+    /**
+     * The broker's figures of each queue (messages waiting, consumers, added, expired, dead-lettered) in the hub's
+     * metrics, as artemis_* on /actuator/prometheus with the queue and address as tags; the JVM's are the hub's own.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer brokerMetrics(MeterRegistry registry) {
+        return configuration -> configuration.setMetricsConfiguration(new MetricsConfiguration()
+                .setPlugin(new HubMetricsPlugin(registry)).setJvmMemory(false).setJvmGc(false).setJvmThread(false)
+                .setNettyPool(false).setFileDescriptors(false).setProcessor(false).setUptime(false)
+                .setSecurityCaches(false));
+    }
+
+    /** Artemis' metrics plugin that registers into the hub's registry. */
+    static final class HubMetricsPlugin implements ActiveMQMetricsPlugin {
+
+        private final transient MeterRegistry registry;
+
+        HubMetricsPlugin(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public ActiveMQMetricsPlugin init(Map<String, String> options) {
+            return this;
+        }
+
+        @Override
+        public MeterRegistry getRegistry() {
+            return registry;
+        }
     }
 
     /**
