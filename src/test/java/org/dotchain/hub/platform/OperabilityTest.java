@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +18,22 @@ class OperabilityTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ApiClient api;
 
     @Test
-    void healthReportsDatabaseBrokerAndCamel() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/actuator/health", JsonNode.class);
+    void healthReportsDatabaseBrokerAndCamelToAnOperatorAndOnlyItsStatusToAnyone() {
+        JsonNode anyone = http.getForObject("/actuator/health", JsonNode.class);
+        assertThat(anyone.path("status").asText()).isEqualTo("UP");
+        assertThat(anyone.has("components")).as("what is wrong is for an operator").isFalse();
+        for (String probe : new String[] {"liveness", "readiness"}) {
+            assertThat(http.getForObject("/actuator/health/" + probe, JsonNode.class).path("status").asText())
+                    .as(probe).isEqualTo("UP");
+        }
+        assertThat(api.as("operator").get("/actuator/health/readiness").getBody().path("components")
+                .fieldNames()).toIterable().containsExactlyInAnyOrder("readinessState", "db", "jms", "camelHealth");
+
+        ResponseEntity<JsonNode> response = api.as("operator").get("/actuator/health");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode health = response.getBody();

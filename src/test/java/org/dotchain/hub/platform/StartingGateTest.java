@@ -48,7 +48,12 @@ class StartingGateTest {
                 .getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(http.getForEntity("/api/products", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the probes answer, not the gate: alive, and not ready until the gate opens
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(readiness.getBody().path("status").asText()).isEqualTo("OUT_OF_SERVICE");
 
         AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 

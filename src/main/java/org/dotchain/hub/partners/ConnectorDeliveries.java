@@ -1,0 +1,98 @@
+package org.dotchain.hub.partners;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every attempt to hand a message to a partner's own system (its REST endpoint, its SOAP service), as the outbound
+ * connector routes make it (exchange property hubPartner): counted by partner and outcome, the last success kept,
+ * and a partner whose last attempt failed known as down, with a plain reason, until one succeeds again.
+ */
+@Component
+public class ConnectorDeliveries extends EventNotifierSupport {
+
+    /** One partner's deliveries as they stand. */
+    public record Delivery(Instant lastSuccess, Instant lastFailure, String reason, int failuresSince) {
+
+        public boolean down() {
+            return failuresSince > 0;
+        }
+    }
+
+    private final Map<String, Delivery> partners = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    ConnectorDeliveries(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The partner's deliveries, if it had any since the hub started. */
+    public Optional<Delivery> of(String partner) {
+        return Optional.ofNullable(partners.get(partner));
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeSentEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        CamelEvent.ExchangeSentEvent sent = (CamelEvent.ExchangeSentEvent) event;
+        Exchange exchange = sent.getExchange();
+        String partner = exchange.getProperty("hubPartner", String.class);
+        String uri = sent.getEndpoint().getEndpointUri();
+        if (partner == null || uri.startsWith("jms:")) {
+            // not a delivery, or its dead letter going to the broker
+            return;
+        }
+        Instant now = clock.instant();
+        Exception failure = exchange.getException();
+        partners.compute(partner, (code, before) -> {
+            if (before == null) {
+                Gauge.builder("hub.partner.last.success", this, deliveries -> deliveries.of(code)
+                                .map(Delivery::lastSuccess).map(Instant::getEpochSecond).orElse(0L))
+                        .description("When the hub last handed a message to the partner's system (epoch seconds)")
+                        .tag("partner", code).register(registry);
+            }
+            return failure == null ? new Delivery(now, before == null ? null : before.lastFailure(),
+                    before == null ? null : before.reason(), 0)
+                    : new Delivery(before == null ? null : before.lastSuccess(), now, reasonOf(failure),
+                    (before == null ? 0 : before.failuresSince()) + 1);
+        });
+        Counter.builder("hub.partner.deliveries").description("Attempts to hand a message to a partner's system")
+                .tag("partner", partner).tag("outcome", failure == null ? "delivered" : "failed")
+                .register(registry).increment();
+    }
+
+    /** What went wrong, as an operator reads it: no class names, no addresses. */
+    static String reasonOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpOperationFailedException http) {
+                return "answered HTTP " + http.getStatusCode();
+            }
+            if (cause instanceof ConnectException) {
+                return "refused the connection";
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return "did not answer in time";
+            }
+        }
+        return "did not take the message";
+    }
+}
