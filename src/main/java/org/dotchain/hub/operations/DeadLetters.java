@@ -77,9 +77,14 @@ public class DeadLetters {
     }
 
     public void discard(String queue, String jmsMessageId, String operator) {
+        discard(queue, jmsMessageId, operator, null);
+    }
+
+    /** Discards the dead letter, the operator's reason kept in the audit trail. */
+    public void discard(String queue, String jmsMessageId, String operator, String reason) {
         move(queue, jmsMessageId, false);
-        transaction.executeWithoutResult(status ->
-                audit.record(operator, "DEAD_LETTER_DISCARDED", "message", jmsMessageId, "queue=" + queue));
+        transaction.executeWithoutResult(status -> audit.record(operator, "DEAD_LETTER_DISCARDED", "message",
+                jmsMessageId, "queue=" + queue + (reason == null ? "" : " reason=" + reason)));
     }
 
     private void move(String queue, String jmsMessageId, boolean replay) {

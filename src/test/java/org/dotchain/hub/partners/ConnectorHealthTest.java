@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.integration.ReferenceSystems;
-import org.dotchain.hub.ordering.OrderPlacement;
+import org.dotchain.hub.integration.SupplierSystemDown;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,7 @@ class ConnectorHealthTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    OrderPlacement placement;
+    SupplierSystemDown down;
     @Autowired
     ReferenceSystems reference;
     @Autowired
@@ -45,9 +44,7 @@ class ConnectorHealthTest {
 
     @Test
     void aSupplierWhoseSystemIsDownIsDownAloneAndItsOrderGoesOnceItIsBack() {
-        ReferenceSystems.stop();
-        String order = placement.placeInStockOrder("A3003", Map.of("STP-DROP", 1)).getOrderNumber();
-        placement.form(order);
+        String order = down.orderForSteppe();
         ApiClient.As operator = api.as("operator");
 
         JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterOf(operator, order),

@@ -1,0 +1,63 @@
+package org.dotchain.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.integration.ReferenceSystems;
+import org.dotchain.hub.integration.SupplierSystemDown;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The operator in a real browser: a supplier's system was down, so its order waits as a dead letter; the console
+ * shows it with its reason and message, the queues and the routes; once the system is back the operator replays it
+ * and the order goes on.
+ */
+@HubIntegrationTest
+class OperatorConsolePagesTest extends PageTest {
+
+    @Autowired
+    DemoLogins logins;
+    @Autowired
+    SupplierSystemDown down;
+    @Autowired
+    ReferenceSystems reference;
+    @Autowired
+    JdbcTemplate db;
+
+    @AfterAll
+    static void stop() {
+        ReferenceSystems.stop();
+    }
+
+    @Test
+    void theOperatorReplaysTheDeadLetterOfASupplierThatWasDown() {
+        String order = down.orderForSteppe();
+
+        logins.logIn(browser, "operator");
+        String letter = ".dead-letter:has(pre.message)";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.open("/operations");
+            return browser.all(letter).stream().anyMatch(found -> found.getAttribute("innerHTML").contains(order));
+        });
+        assertThat(browser.text("main")).contains("supplier.steppe.orders.DLQ").contains("steppe-rest-outbound")
+                .contains("Маршрути").contains("Черги");
+        browser.assertAccessible().screenshot("console-uk");
+        browser.size(Browser.PHONE).screenshot("console-uk-phone").size(Browser.DESKTOP);
+        browser.open("/operations?lang=en").assertAccessible().screenshot("console-en");
+
+        reference.start();
+        String replay = browser.all(letter).stream().filter(found -> found.getAttribute("innerHTML").contains(order))
+                .findFirst().orElseThrow().getAttribute("id");
+        browser.submit("[id='" + replay + "'] form[action$='/replay'] button");
+        assertThat(browser.text(".notice")).isEqualTo("The letter is back on its queue: it will be delivered again.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"FORMED".equals(db.queryForObject(
+                "select status from purchase_order where order_number = ?", String.class, order)));
+        browser.open("/operations");
+        assertThat(browser.all("[id='" + replay + "']")).as("the letter went").isEmpty();
+    }
+}
