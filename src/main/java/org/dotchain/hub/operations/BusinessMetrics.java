@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The supply cycle in figures, for /actuator/prometheus: how many orders reached each step (formed, transferred,
  * shipped, delivered, paid...), how many are overdue to ship, the certificates waiting for each signer's role, and
- * the money committed and spent over all units. Tags are bounded sets (a status, a role), never an order's number.
+ * the money committed and spent over all units, and the messages yet to leave. Tags are bounded sets (a status, a role), never an order's number.
  * The database is asked at most once in {@link #FRESH_FOR}, however many figures a scrape reads.
  */
 @Component
@@ -33,7 +33,7 @@ class BusinessMetrics implements MeterBinder {
 
     /** One look at the figures. */
     record Figures(Map<String, Long> reached, long overdue, Map<String, Long> waiting, BigDecimal committed,
-                   BigDecimal spent, Instant at) {
+                   BigDecimal spent, long outboxPending, Instant at) {
     }
 
     private final JdbcTemplate db;
@@ -59,6 +59,8 @@ class BusinessMetrics implements MeterBinder {
                     .description("Acceptance certificates whose turn to sign is this role's").tag("role", role)
                     .register(registry);
         }
+        Gauge.builder("hub.outbox.pending", this, figure(Figures::outboxPending))
+                .description("Messages the hub has yet to hand to the broker").register(registry);
         Gauge.builder("hub.budget.committed.uah", this, figure(f -> f.committed().doubleValue()))
                 .description("Money committed by signed orders over all units, not yet spent").register(registry);
         Gauge.builder("hub.budget.spent.uah", this, figure(f -> f.spent().doubleValue()))
@@ -92,8 +94,9 @@ class BusinessMetrics implements MeterBinder {
                 });
         Map<String, Object> money = db.queryForMap("select coalesce(sum(committed), 0) as committed, "
                 + "coalesce(sum(spent), 0) as spent from unit_budget");
+        long outbox = db.queryForObject("select count(*) from outbox_message where sent_at is null", Long.class);
         Figures fresh = new Figures(reached, overdue, waiting, (BigDecimal) money.get("committed"),
-                (BigDecimal) money.get("spent"), now);
+                (BigDecimal) money.get("spent"), outbox, now);
         last = fresh;
         return fresh;
     }

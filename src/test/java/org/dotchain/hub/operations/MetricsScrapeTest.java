@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.integration.SupplierSystemDown;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,6 +39,8 @@ class MetricsScrapeTest {
     ApiClient api;
     @Autowired
     Clock clock;
+    @Autowired
+    SupplierSystemDown down;
 
     @Test
     void theScrapeNamesEveryFigureAndADeliveryMovesThem() {
@@ -71,6 +76,33 @@ class MetricsScrapeTest {
         assertThat(after.lines().filter(line -> !line.startsWith("http_client_requests")))
                 .as("route ids as tags, never an order's number").noneMatch(line -> line.contains("ORD-"));
         assertThat(after).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"");
+    }
+
+    /** The alert rules read only series the hub scrapes: their tests (promtool) run on the same names. */
+    @Test
+    void everySeriesTheAlertRulesReadIsScraped() throws Exception {
+        String order = down.orderForSteppe();
+        ApiClient.As operator = api.as("operator");
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
+                        operator.get("/api/operations/dead-letters").getBody().spliterator(), false)
+                .filter(found -> found.path("body").asText().contains(order)).findFirst().orElse(null),
+                found -> found != null);
+        try {
+            String scrape = scrape();
+            String rules = new String(getClass().getResourceAsStream("/prometheus/alerts.yml").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            Matcher series = Pattern.compile("\\b((?:hub|artemis|camel)_[a-z_]+)").matcher(rules);
+            int read = 0;
+            while (series.find()) {
+                read++;
+                assertThat(scrape).as("the series %s", series.group(1)).containsPattern("(?m)^" + series.group(1)
+                        + "[{ ]");
+            }
+            assertThat(read).isGreaterThanOrEqualTo(6);
+        } finally {
+            operator.delete("/api/operations/dead-letters/" + letter.path("queue").asText() + "/"
+                    + letter.path("jmsMessageId").asText());
+        }
     }
 
     @Test
