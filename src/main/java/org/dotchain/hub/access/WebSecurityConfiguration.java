@@ -95,6 +95,8 @@ class WebSecurityConfiguration {
                         // the same over SOAP: the CXF services check each request's signature; their WSDL is public
                         .requestMatchers(paths.matcher("/services/**")).permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.OPERATOR.name(), MetricsScraper.ROLE)
+                        // the hub's figures and routes are the operators' (health and info answer anyone, above)
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         // a person's token everywhere else; the scraper's reads the metrics only
                         .anyRequest().access((who, request) -> new AuthorizationDecision(
                                 who.get().isAuthenticated() && who.get().getPrincipal() instanceof HubUser)))

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +30,18 @@ import org.springframework.stereotype.Component;
 class BusinessMetrics implements MeterBinder {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
-    static final List<String> STEPS = List.of("FORMED", "TRANSFERRED", "ACCEPTED_BY_SUPPLIER", "SHIPPED", "DELIVERED",
-            "PAID", "COMPLETED", "REJECTED_BY_SUPPLIER", "CANCELLED");
+    /** Every status of an order (ordering's OrderStatus, which itself depends on this package's alerts). */
+    static final List<String> STEPS = List.of("AWAITING_SUPPLIER_ANSWER", "DECLINED", "EXPIRED", "AWAITING_SIGNATURE",
+            "CANCELLED", "FORMED", "TRANSFERRED", "ACCEPTED_BY_SUPPLIER", "REJECTED_BY_SUPPLIER", "PARTIALLY_SHIPPED",
+            "SHIPPED", "PARTIALLY_DELIVERED", "DELIVERED", "PAID", "COMPLETED");
     static final List<String> SIGNER_ROLES = List.of("SUPPLIER", "UNIT_SIGNATORY", "DPA_SIGNATORY");
 
     /** One look at the figures. */
     record Figures(Map<String, Long> reached, long overdue, Map<String, Long> waiting, BigDecimal committed,
                    BigDecimal spent, long outboxPending, Instant at) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
     private final JdbcTemplate db;
     private final Clock clock;
@@ -77,6 +84,19 @@ class BusinessMetrics implements MeterBinder {
         if (known != null && known.at().plus(FRESH_FOR).isAfter(now) && !known.at().isAfter(now)) {
             return known;
         }
+        try {
+            last = look(now);
+        } catch (DataAccessException unreachable) {
+            // the scrape goes on without the database: the last figures (or none), tried again in FRESH_FOR
+            log.warn("The supply cycle's figures are not refreshed: {}", unreachable.getMostSpecificCause().toString());
+            last = known == null ? new Figures(Map.of(), 0, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, 0, now)
+                    : new Figures(known.reached(), known.overdue(), known.waiting(), known.committed(),
+                    known.spent(), known.outboxPending(), now);
+        }
+        return last;
+    }
+
+    private Figures look(Instant now) {
         Map<String, Long> reached = new HashMap<>();
         db.query("select to_status, count(distinct order_id) from order_status_change group by to_status",
                 row -> {
@@ -95,9 +115,7 @@ class BusinessMetrics implements MeterBinder {
         Map<String, Object> money = db.queryForMap("select coalesce(sum(committed), 0) as committed, "
                 + "coalesce(sum(spent), 0) as spent from unit_budget");
         long outbox = db.queryForObject("select count(*) from outbox_message where sent_at is null", Long.class);
-        Figures fresh = new Figures(reached, overdue, waiting, (BigDecimal) money.get("committed"),
+        return new Figures(reached, overdue, waiting, (BigDecimal) money.get("committed"),
                 (BigDecimal) money.get("spent"), outbox, now);
-        last = fresh;
-        return fresh;
     }
 }

@@ -15,19 +15,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The routes and queues as an operator watches them, from the hub's own metrics (Camel's route policy, Artemis' queue
- * figures): each route's state, exchanges, failures and times; each queue's waiting messages and consumers. An
- * operator stops or starts a route; each is audited.
+ * The routes and queues as an operator watches them, from the hub's own metrics (Camel's route policy, the embedded
+ * broker's queue figures): each route's state, exchanges, failures and times; each queue's waiting messages and
+ * consumers. An operator stops or starts a route; each is audited.
  */
 @Service
 public class RouteFigures {
 
-    /** A route: its group (the partner or the flow its id begins with), state, and figures since the hub started. */
+    /**
+     * A route: its group (the partner or the flow its id begins with), state, exchanges and failures since the hub
+     * started, mean time, and the longest of the last minutes.
+     */
     public record RouteRow(String id, String group, String state, long exchanges, long failed, double meanMillis,
-                           double maxMillis, String description) {
+                           double recentMaxMillis) {
     }
 
-    public record QueueRow(String queue, long waiting, long consumers, long deadLettered) {
+    public record QueueRow(String queue, long waiting, long consumers) {
     }
 
     private final CamelContext camel;
@@ -52,8 +55,7 @@ public class RouteFigures {
                 .filter(gauge -> gauge.getId().getTag("queue") != null)
                 .map(gauge -> {
                     String queue = gauge.getId().getTag("queue");
-                    return new QueueRow(queue, (long) gauge.value(), (long) figure("artemis.consumer.count", queue),
-                            (long) figure("artemis.messages.killed", queue));
+                    return new QueueRow(queue, (long) gauge.value(), (long) figure("artemis.consumer.count", queue));
                 })
                 .filter(row -> !row.queue().startsWith("$") && !row.queue().contains("activemq."))
                 .sorted(Comparator.comparing(QueueRow::queue)).toList();
@@ -86,7 +88,7 @@ public class RouteFigures {
                 camel.getRouteController().getRouteStatus(id).name(), count("camel.exchanges.total", id),
                 count("camel.exchanges.failed", id),
                 timer == null ? 0 : timer.mean(TimeUnit.MILLISECONDS),
-                timer == null ? 0 : timer.max(TimeUnit.MILLISECONDS), route.getDescription());
+                timer == null ? 0 : timer.max(TimeUnit.MILLISECONDS));
     }
 
     private long count(String name, String routeId) {

@@ -42,7 +42,9 @@ class PartnersHealth implements HealthIndicator {
                     "since", pause.since().toString(), "nextTry", pause.until().toString())));
             delivery.ifPresent(known -> {
                 Map<String, Object> system = new LinkedHashMap<>();
-                system.put("lastSuccess", String.valueOf(known.lastSuccess()));
+                if (known.lastSuccess() != null) {
+                    system.put("lastSuccess", known.lastSuccess().toString());
+                }
                 if (known.down()) {
                     system.put("reason", "its system " + known.reason());
                     system.put("failedAttempts", known.failuresSince());

@@ -31,7 +31,7 @@ class OperabilityTest {
                     .as(probe).isEqualTo("UP");
         }
         assertThat(api.as("operator").get("/actuator/health/readiness").getBody().path("components")
-                .fieldNames()).toIterable().containsExactlyInAnyOrder("readinessState", "db", "jms", "camelHealth");
+                .fieldNames()).toIterable().containsExactlyInAnyOrder("readinessState", "db", "jms");
 
         ResponseEntity<JsonNode> response = api.as("operator").get("/actuator/health");
 

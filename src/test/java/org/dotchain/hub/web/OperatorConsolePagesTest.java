@@ -10,12 +10,13 @@ import org.dotchain.hub.integration.SupplierSystemDown;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The operator in a real browser: a supplier's system was down, so its order waits as a dead letter; the console
  * shows it with its reason and message, the queues and the routes; once the system is back the operator replays it
- * and the order goes on.
+ * and the order goes on; a route stopped and started again, audited, the hub ready all along.
  */
 @HubIntegrationTest
 class OperatorConsolePagesTest extends PageTest {
@@ -28,6 +29,8 @@ class OperatorConsolePagesTest extends PageTest {
     ReferenceSystems reference;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    TestRestTemplate http;
 
     @AfterAll
     static void stop() {
@@ -59,5 +62,19 @@ class OperatorConsolePagesTest extends PageTest {
                 "select status from purchase_order where order_number = ?", String.class, order)));
         browser.open("/operations");
         assertThat(browser.all("[id='" + replay + "']")).as("the letter went").isEmpty();
+
+        String route = "form[action='/operations/routes/signing-reminder/%s'] button";
+        browser.submit(route.formatted("stop"));
+        assertThat(browser.text(".notice")).isEqualTo("The route is stopped; the audit trail has it.");
+        try {
+            assertThat(http.getForObject("/actuator/health/readiness", String.class))
+                    .as("one route stopped leaves the hub ready").contains("\"UP\"");
+        } finally {
+            browser.submit(route.formatted("start"));
+        }
+        assertThat(browser.text(".notice")).isEqualTo("The route is started; the audit trail has it.");
+        assertThat(db.queryForObject("select count(*) from audit_entry where actor = 'operator' and subject_id = "
+                + "'signing-reminder' and action in ('ROUTE_STOPPED', 'ROUTE_STARTED')", Integer.class))
+                .isGreaterThanOrEqualTo(2);
     }
 }
