@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
-import org.dotchain.hub.signing.SigningService;
+import org.dotchain.hub.signing.PageSigning;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,12 +30,12 @@ class DeliveryPages {
 
     private final Receipts receipts;
     private final ExpenditureInvoices invoices;
-    private final SigningService signing;
+    private final PageSigning pageSigning;
 
-    DeliveryPages(Receipts receipts, ExpenditureInvoices invoices, SigningService signing) {
+    DeliveryPages(Receipts receipts, ExpenditureInvoices invoices, PageSigning pageSigning) {
         this.receipts = receipts;
         this.invoices = invoices;
-        this.signing = signing;
+        this.pageSigning = pageSigning;
     }
 
     /** Every despatch of the order with its items; the ones still on their way have the receipt form. */
@@ -91,12 +90,7 @@ class DeliveryPages {
     @PostMapping("/invoices/{documentId}/signature")
     @PreAuthorize("hasRole('RECEIVER')")
     String sign(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId, RedirectAttributes next) {
-        try {
-            signing.signWithDevelopmentKey(documentId, caller);
-            next.addFlashAttribute("notice", "invoices.signed");
-        } catch (Refusal | NoSuchElementException refused) {
-            PageRefusals.show(refused, next);
-        }
+        pageSigning.sign(() -> documentId, caller, "invoices.signed", next);
         return "redirect:/invoices";
     }
 }

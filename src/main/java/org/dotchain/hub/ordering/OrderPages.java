@@ -3,13 +3,12 @@ package org.dotchain.hub.ordering;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.platform.LiveUpdates;
 import org.dotchain.hub.platform.PageRefusals;
 import org.dotchain.hub.platform.Refusal;
-import org.dotchain.hub.signing.SigningService;
+import org.dotchain.hub.signing.PageSigning;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -44,17 +43,17 @@ class OrderPages {
 
     private final OrderTracking tracking;
     private final Checkout checkout;
-    private final SigningService signing;
+    private final PageSigning pageSigning;
     private final MessageSource messages;
     private final LiveUpdates live;
 
-    OrderPages(OrderTracking tracking, Checkout checkout, SigningService signing, MessageSource messages,
+    OrderPages(OrderTracking tracking, Checkout checkout, PageSigning pageSigning, MessageSource messages,
                LiveUpdates live) {
         this.messages = messages;
         this.live = live;
         this.tracking = tracking;
         this.checkout = checkout;
-        this.signing = signing;
+        this.pageSigning = pageSigning;
     }
 
     @GetMapping("/orders")
@@ -97,12 +96,7 @@ class OrderPages {
     @PostMapping("/orders/{orderNumber}/signature")
     @PreAuthorize("hasRole('ORDERER')")
     String sign(@AuthenticationPrincipal HubUser caller, @PathVariable String orderNumber, RedirectAttributes next) {
-        try {
-            signing.signWithDevelopmentKey(tracking.find(caller, orderNumber).documentId(), caller);
-            next.addFlashAttribute("notice", "orders.signed");
-        } catch (Refusal | NoSuchElementException refused) {
-            PageRefusals.show(refused, next);
-        }
+        pageSigning.sign(() -> tracking.find(caller, orderNumber).documentId(), caller, "orders.signed", next);
         return "redirect:/orders/" + orderNumber;
     }
 

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
 import org.dotchain.hub.platform.LiveUpdates;
-import org.dotchain.hub.platform.PageRefusals;
-import org.dotchain.hub.platform.Refusal;
 import org.dotchain.hub.signing.DocumentView;
+import org.dotchain.hub.signing.PageSigning;
 import org.dotchain.hub.signing.SigningService;
 import org.dotchain.hub.signing.VerificationReport;
 import org.springframework.http.MediaType;
@@ -42,9 +42,12 @@ class CertificatePages {
 
     private final AcceptanceCertificates certificates;
     private final SigningService signing;
+    private final PageSigning pageSigning;
     private final LiveUpdates live;
 
-    CertificatePages(AcceptanceCertificates certificates, SigningService signing, LiveUpdates live) {
+    CertificatePages(AcceptanceCertificates certificates, SigningService signing, PageSigning pageSigning,
+                     LiveUpdates live) {
+        this.pageSigning = pageSigning;
         this.certificates = certificates;
         this.signing = signing;
         this.live = live;
@@ -66,9 +69,10 @@ class CertificatePages {
     @GetMapping("/certificates/{documentId}/card")
     String card(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId, Model model) {
         // the fragment is the list's item: a list of the one card
-        model.addAttribute("cards", List.of(cards(caller, null).stream().filter(card -> card.certificate()
-                .documentId().equals(documentId)).findFirst().orElseThrow(() -> new NoSuchElementException(
-                        "No certificate with document " + documentId))));
+        model.addAttribute("cards", List.of(visible(caller, null)
+                .filter(certificate -> certificate.documentId().equals(documentId)).findFirst()
+                .map(certificate -> card(certificate, caller))
+                .orElseThrow(() -> new NoSuchElementException("No certificate with document " + documentId))));
         return "settlement/certificates :: card";
     }
 
@@ -115,14 +119,21 @@ class CertificatePages {
     }
 
     private List<Card> cards(HubUser caller, AcceptanceCertificate.Status status) {
+        return visible(caller, status).map(certificate -> card(certificate, caller)).toList();
+    }
+
+    private Stream<AcceptanceCertificates.CertificateView> visible(HubUser caller,
+                                                                   AcceptanceCertificate.Status status) {
         return certificates.visibleTo(caller.unitId(), caller.supplierId(), caller.isAgencyStaff(), status).stream()
-                .filter(certificate -> certificate.documentId() != null)
-                .map(certificate -> {
-                    DocumentView document = DocumentView.of(signing.round(certificate.documentId(), caller));
-                    return new Card(certificate, document, document.turn() != null
-                            && (caller.has(Role.UNIT_SIGNATORY) || caller.has(Role.DPA_SIGNATORY))
-                            && document.turn().signerIdentity().equals(caller.signerIdentity()));
-                }).toList();
+                .filter(certificate -> certificate.documentId() != null);
+    }
+
+    /** A certificate with its round: the one document read per card. */
+    private Card card(AcceptanceCertificates.CertificateView certificate, HubUser caller) {
+        DocumentView document = DocumentView.of(signing.round(certificate.documentId(), caller));
+        return new Card(certificate, document, document.turn() != null
+                && (caller.has(Role.UNIT_SIGNATORY) || caller.has(Role.DPA_SIGNATORY))
+                && document.turn().signerIdentity().equals(caller.signerIdentity()));
     }
 
     private static long signed(DocumentView document) {
@@ -140,12 +151,7 @@ class CertificatePages {
     @PostMapping("/certificates/{documentId}/signature")
     @PreAuthorize("hasAnyRole('UNIT_SIGNATORY', 'DPA_SIGNATORY')")
     String sign(@AuthenticationPrincipal HubUser caller, @PathVariable Long documentId, RedirectAttributes next) {
-        try {
-            signing.signWithDevelopmentKey(documentId, caller);
-            next.addFlashAttribute("notice", "certificates.signed");
-        } catch (Refusal | NoSuchElementException refused) {
-            PageRefusals.show(refused, next);
-        }
+        pageSigning.sign(() -> documentId, caller, "certificates.signed", next);
         return "redirect:/certificates";
     }
 }
