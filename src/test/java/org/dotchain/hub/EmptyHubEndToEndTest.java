@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.dotchain.hub.access.TotpCodes;
-import org.dotchain.hub.audit.AuditTrail;
+import org.dotchain.hub.audit.AuditChainVerification;
 import org.dotchain.hub.integration.ReferenceSystems;
 import org.dotchain.hub.integration.SupplierConnections;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +70,7 @@ class EmptyHubEndToEndTest {
     @Autowired
     ReferenceSystems reference;
     @Autowired
-    AuditTrail audit;
+    AuditChainVerification auditChain;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -176,7 +176,7 @@ class EmptyHubEndToEndTest {
         assertThat(admin.get("/api/admin/reports/spending?by=UNIT").getBody().at("/rows/0/spent").decimalValue())
                 .isEqualByComparingTo("47800.00");
         assertBalanced(db);
-        assertThat(audit.verify().intact()).isTrue();
+        assertThat(auditChain.verify().intact()).isTrue();
     }
 
     private static String offer() {

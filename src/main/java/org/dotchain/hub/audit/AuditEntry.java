@@ -4,18 +4,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.hibernate.annotations.Immutable;
 
 /** One link of the audit chain. Its hash covers its own content and the hash of the link before it. */
 @Entity
 @Immutable
 public class AuditEntry {
-
-    static final String GENESIS_HASH = "0".repeat(64);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,13 +37,7 @@ public class AuditEntry {
         this.subjectId = subjectId;
         this.details = details;
         this.previousHash = previousHash;
-        this.hash = computeHash();
-    }
-
-    String computeHash() {
-        String content = String.join("\u001f", previousHash, recordedAt.toString(), actor, action, subjectType,
-                subjectId, details);
-        return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
+        this.hash = AuditLink.hashOf(previousHash, recordedAt, actor, action, subjectType, subjectId, details);
     }
 
     public Long getId() {

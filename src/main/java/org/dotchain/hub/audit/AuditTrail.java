@@ -25,30 +25,9 @@ public class AuditTrail {
                 .setParameter("lock", CHAIN_LOCK).getSingleResult();
         List<?> last = entityManager.createNativeQuery("select hash from audit_entry order by id desc limit 1")
                 .getResultList();
-        String previousHash = last.isEmpty() ? AuditEntry.GENESIS_HASH : last.get(0).toString();
+        String previousHash = last.isEmpty() ? AuditLink.GENESIS_HASH : last.get(0).toString();
         AuditEntry entry = new AuditEntry(previousHash, actor, action, subjectType, subjectId, details);
         entityManager.persist(entry);
         return entry;
-    }
-
-    /** Walks the whole chain; the first entry whose content or link does not match is reported. */
-    @Transactional(readOnly = true)
-    public AuditVerification verify() {
-        String expectedPrevious = AuditEntry.GENESIS_HASH;
-        long checked = 0;
-        List<AuditEntry> entries = entityManager
-                .createQuery("select e from AuditEntry e order by e.id", AuditEntry.class)
-                .getResultStream().toList();
-        for (AuditEntry entry : entries) {
-            if (!entry.getPreviousHash().equals(expectedPrevious) || !entry.computeHash().equals(entry.getHash())) {
-                return new AuditVerification(false, checked, entry.getId());
-            }
-            expectedPrevious = entry.getHash();
-            checked++;
-        }
-        return new AuditVerification(true, checked, null);
-    }
-
-    public record AuditVerification(boolean intact, long entriesChecked, Long firstBrokenEntryId) {
     }
 }

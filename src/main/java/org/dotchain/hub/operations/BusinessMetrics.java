@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,19 +39,22 @@ class BusinessMetrics implements MeterBinder {
     static final List<String> SIGNER_ROLES = List.of("SUPPLIER", "UNIT_SIGNATORY", "DPA_SIGNATORY");
 
     /** One look at the figures. */
-    record Figures(Map<String, Long> reached, long overdue, Map<String, Long> waiting, BigDecimal committed,
-                   BigDecimal spent, long outboxPending, Instant at) {
+    record Figures(Map<String, Long> reached, long overdue, Map<String, Long> waiting, long late,
+                   BigDecimal committed, BigDecimal spent, long outboxPending, Instant at) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(BusinessMetrics.class);
 
     private final JdbcTemplate db;
     private final Clock clock;
+    private final Duration certificatePeriod;
     private volatile Figures last;
 
-    BusinessMetrics(JdbcTemplate db, Clock clock) {
+    BusinessMetrics(JdbcTemplate db, Clock clock,
+                    @Value("${hub.settlement.certificate-period}") Duration certificatePeriod) {
         this.db = db;
         this.clock = clock;
+        this.certificatePeriod = certificatePeriod;
     }
 
     @Override
@@ -66,6 +71,9 @@ class BusinessMetrics implements MeterBinder {
                     .description("Acceptance certificates whose turn to sign is this role's").tag("role", role)
                     .register(registry);
         }
+        Gauge.builder("hub.certificates.late", this, figure(Figures::late))
+                .description("Signed expenditure invoices not on an acceptance certificate within the period")
+                .register(registry);
         Gauge.builder("hub.outbox.pending", this, figure(Figures::outboxPending))
                 .description("Messages the hub has yet to hand to the broker").register(registry);
         Gauge.builder("hub.budget.committed.uah", this, figure(f -> f.committed().doubleValue()))
@@ -89,8 +97,8 @@ class BusinessMetrics implements MeterBinder {
         } catch (DataAccessException unreachable) {
             // the scrape goes on without the database: the last figures (or none), tried again in FRESH_FOR
             log.warn("The supply cycle's figures are not refreshed: {}", unreachable.getMostSpecificCause().toString());
-            last = known == null ? new Figures(Map.of(), 0, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, 0, now)
-                    : new Figures(known.reached(), known.overdue(), known.waiting(), known.committed(),
+            last = known == null ? new Figures(Map.of(), 0, Map.of(), 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, now)
+                    : new Figures(known.reached(), known.overdue(), known.waiting(), known.late(), known.committed(),
                     known.spent(), known.outboxPending(), now);
         }
         return last;
@@ -112,10 +120,12 @@ class BusinessMetrics implements MeterBinder {
                 row -> {
                     waiting.put(row.getString(1), row.getLong(2));
                 });
+        long late = db.queryForObject("select count(*) from expenditure_invoice where status = 'SIGNED' and "
+                + "signed_at < ?", Long.class, Timestamp.from(now.minus(certificatePeriod)));
         Map<String, Object> money = db.queryForMap("select coalesce(sum(committed), 0) as committed, "
                 + "coalesce(sum(spent), 0) as spent from unit_budget");
         long outbox = db.queryForObject("select count(*) from outbox_message where sent_at is null", Long.class);
-        return new Figures(reached, overdue, waiting, (BigDecimal) money.get("committed"),
+        return new Figures(reached, overdue, waiting, late, (BigDecimal) money.get("committed"),
                 (BigDecimal) money.get("spent"), outbox, now);
     }
 }

@@ -2,6 +2,9 @@ package org.dotchain.hub.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +12,11 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Runs real PostgreSQL binaries inside the hub's process tree when no database URL is configured, so that the hub and
@@ -23,6 +28,7 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     /** Long enough for crash recovery of a large cluster; a clean start takes a second or two. */
+    private static final String APPLICATION_ROLE = "hub";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
@@ -41,8 +47,37 @@ class EmbeddedPostgresConfiguration {
         return builder.start();
     }
 
+    /**
+     * The hub's own connections: a login role that owns nothing, a member of the hub_writer role that the migrations
+     * grant rows to (the audit chain only to read and append).
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection owner = postgres.getPostgresDatabase().getConnection();
+             Statement statement = owner.createStatement()) {
+            statement.execute("""
+                    do $$
+                    begin
+                        if not exists (select from pg_roles where rolname = 'hub_writer') then
+                            create role hub_writer nologin;
+                        end if;
+                        if not exists (select from pg_roles where rolname = '%1$s') then
+                            create role %1$s login in role hub_writer;
+                        end if;
+                    end
+                    $$""".formatted(APPLICATION_ROLE));
+        }
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl(APPLICATION_ROLE, "postgres"))
+                .username(APPLICATION_ROLE)
+                .build();
+    }
+
+    /** The tables' owner, for the migrations alone. */
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgres postgres) {
         return DataSourceBuilder.create()
                 .url(postgres.getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
