@@ -28,6 +28,7 @@ public class PartnerInbox {
 
     /** The exchange property that holds the message as read. */
     static final String MESSAGE = "hubMessage";
+    private static final List<String> CORRELATING_FIELDS = List.of("orderNumber", "certificateNumber", "offerNumber");
 
     private final ObjectMapper json;
     private final Partners partners;
@@ -61,6 +62,19 @@ public class PartnerInbox {
 
     public String messageIdOf(@ExchangeProperty(MESSAGE) JsonNode message) {
         return message.path("messageId").asText();
+    }
+
+    /**
+     * What the message is about, for the logs and the operator's trace: its order, else its certificate, else its
+     * offer; none for a message about no one thing (a stock update).
+     */
+    public String correlationOf(@ExchangeProperty(MESSAGE) JsonNode message) {
+        for (String reference : CORRELATING_FIELDS) {
+            if (message.path(reference).isTextual()) {
+                return message.path(reference).asText();
+            }
+        }
+        return null;
     }
 
     /** The message's effect, for the partner that sent it only. */

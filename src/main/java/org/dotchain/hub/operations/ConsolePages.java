@@ -26,18 +26,31 @@ class ConsolePages {
 
     private final RouteFigures figures;
     private final DeadLetters deadLetters;
+    private final OrderTrace traces;
 
-    ConsolePages(RouteFigures figures, DeadLetters deadLetters) {
+    ConsolePages(RouteFigures figures, DeadLetters deadLetters, OrderTrace traces) {
         this.figures = figures;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @GetMapping("/operations")
     String console(Model model) {
-        model.addAttribute("routes", figures.routes());
+        model.addAttribute("routeGroups", figures.routesByGroup());
         model.addAttribute("queues", figures.queues());
         model.addAttribute("deadLetters", deadLetters.list());
         return "operations/console";
+    }
+
+    /** Every hop of every message about an order (or a certificate, an offer), with the statuses it reached. */
+    @GetMapping("/operations/trace")
+    String trace(@RequestParam(defaultValue = "") String reference, Model model) {
+        String wanted = reference.strip();
+        model.addAttribute("reference", wanted);
+        if (!wanted.isEmpty()) {
+            model.addAttribute("trace", traces.of(wanted.length() > 64 ? wanted.substring(0, 64) : wanted));
+        }
+        return "operations/trace";
     }
 
     @PostMapping("/operations/routes/{routeId}/{action:stop|start}")

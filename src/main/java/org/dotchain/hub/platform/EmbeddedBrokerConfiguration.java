@@ -1,12 +1,17 @@
 package org.dotchain.hub.platform;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.activemq.artemis.core.config.MetricsConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.security.SecurityAuth;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.MessageReference;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.metrics.ActiveMQMetricsPlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerQueuePlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +82,44 @@ public class EmbeddedBrokerConfiguration {
                 .setPlugin(new HubMetricsPlugin(registry)).setJvmMemory(false).setJvmGc(false).setJvmThread(false)
                 .setNettyPool(false).setFileDescriptors(false).setProcessor(false).setUptime(false)
                 .setSecurityCaches(false));
+    }
+
+    /**
+     * How long the oldest message of each queue has waited, in seconds (0 when none waits), beside Artemis' own
+     * figures: a queue that is consumed but falls behind shows here before its depth looks alarming.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer oldestMessageAge(MeterRegistry registry) {
+        return configuration -> configuration.registerBrokerPlugin(new OldestMessageAge(registry));
+    }
+
+    static final class OldestMessageAge implements ActiveMQServerQueuePlugin {
+
+        private final transient MeterRegistry registry;
+
+        OldestMessageAge(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public void afterCreateQueue(Queue queue) {
+            Gauge.builder("hub.queue.oldest.message.age", queue, OldestMessageAge::ageSeconds)
+                    .description("How long the queue's oldest message has waited, in seconds").baseUnit("seconds")
+                    .tag("queue", queue.getName().toString()).register(registry);
+        }
+
+        @Override
+        public void beforeDestroyQueue(Queue queue, SecurityAuth session, boolean checkConsumerCount,
+                                       boolean removeConsumers, boolean forceAutoDeleteAddress) {
+            registry.find("hub.queue.oldest.message.age").tag("queue", queue.getName().toString()).meters()
+                    .forEach(registry::remove);
+        }
+
+        private static double ageSeconds(Queue queue) {
+            MessageReference first = queue.peekFirstMessage();
+            return first == null ? 0 : Math.max(0, System.currentTimeMillis() - first.getMessage().getTimestamp())
+                    / 1000.0;
+        }
     }
 
     /** Artemis' metrics plugin that registers into the hub's registry. */

@@ -13,7 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Money and dates as the reader's language writes them, for the pages ({@code ${@formats.money(x)}}): 1 234 567,89
+ * Money, dates and waits as the reader's language writes them, for the pages ({@code ${@formats.money(x)}}): 1 234 567,89
  * грн and 01.12.2026 in Ukrainian, UAH 1,234,567.89 and 1 Dec 2026 in English.
  */
 @Component("formats")
@@ -65,6 +65,20 @@ public class Formats {
         return ukrainian(locale) ? UKRAINIAN_TIME.format(at)
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.UK)
                 .format(at);
+    }
+
+    /** A wait as a person reads it: 45 с, 12 хв, 3 год 5 хв; 45 s, 12 min, 3 h 5 min. */
+    public String duration(double seconds) {
+        boolean uk = ukrainian(LocaleContextHolder.getLocale());
+        long whole = Math.round(seconds);
+        if (whole < 60) {
+            return whole + (uk ? "\u00A0с" : "\u00A0s");
+        }
+        long minutes = whole / 60;
+        if (minutes < 60) {
+            return minutes + (uk ? "\u00A0хв" : "\u00A0min");
+        }
+        return minutes / 60 + (uk ? "\u00A0год " : "\u00A0h ") + minutes % 60 + (uk ? "\u00A0хв" : "\u00A0min");
     }
 
     private static boolean ukrainian(Locale locale) {

@@ -67,6 +67,7 @@ class SupplierRestOutboundTest {
             if (up.get()) {
                 delivered.add(Map.of("body", body,
                         "messageId", String.valueOf(exchange.getRequestHeaders().getFirst("hubMessageId")),
+                        "correlationId", String.valueOf(exchange.getRequestHeaders().getFirst("hubCorrelationId")),
                         "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.TIMESTAMP)),
                         "signature", String.valueOf(exchange.getRequestHeaders().getFirst(RequestSignatures.SIGNATURE)),
                         "internal", String.valueOf(exchange.getRequestHeaders().getFirst(PartnerHeaders.PARTNER))));
@@ -111,6 +112,7 @@ class SupplierRestOutboundTest {
         Map<String, String> received = delivered.stream()
                 .filter(delivery -> delivery.get("body").contains(order.getOrderNumber())).findFirst().orElseThrow();
         assertThat(received.get("messageId")).isEqualTo(messageId);
+        assertThat(received.get("correlationId")).as("the order, after a replay too").isEqualTo(order.getOrderNumber());
         assertThat(received.get("internal")).as("no header the contract does not name").isEqualTo("null");
         assertThat(received.get("signature")).isEqualTo(Base64.getEncoder().encodeToString(RequestSignatures.sign(
                 keys.keyOf("steppe").orElseThrow(), received.get("timestamp"), received.get("body"))));

@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An order to a SOAP supplier goes out as the contract says and nothing more: the contract's XML message with the
- * outbox's message id, signed over the bytes sent, over plain HTTP/1.1, and with no header of the hub's own.
+ * outbox's message id, signed over the bytes sent, over plain HTTP/1.1, with the contract's hubCorrelationId and no
+ * other header of the hub's own.
  */
 @HubIntegrationTest
 class SupplierSoapOutboundTest {
@@ -97,9 +98,10 @@ class SupplierSoapOutboundTest {
         assertThat(sentId.find()).as(order.getValue()).isTrue();
         assertThat(sentId.group(1)).as("the outbox's message id").isEqualTo(messageId);
         assertThat(headers.getFirst("SOAPAction")).contains("receiveOrder");
-        assertThat(headers.keySet()).as("no header of the hub's, no protocol upgrade")
-                .noneMatch(name -> name.toLowerCase().startsWith("hub") || name.equalsIgnoreCase("Upgrade")
-                        || name.equalsIgnoreCase("HTTP2-Settings"));
+        assertThat(headers.getFirst("hubCorrelationId")).as("the contract's correlation header").isEqualTo(orderNumber);
+        assertThat(headers.keySet()).as("no other header of the hub's, no protocol upgrade")
+                .noneMatch(name -> name.toLowerCase().startsWith("hub") && !name.equalsIgnoreCase("hubCorrelationId")
+                        || name.equalsIgnoreCase("Upgrade") || name.equalsIgnoreCase("HTTP2-Settings"));
         assertThat(headers.getFirst(RequestSignatures.SIGNATURE)).isEqualTo(Base64.getEncoder().encodeToString(
                 RequestSignatures.sign(keys.keyOf("viriy").orElseThrow(), headers.getFirst(RequestSignatures.TIMESTAMP),
                         order.getValue())));

@@ -1,0 +1,204 @@
+package org.dotchain.hub.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.MessageHistory;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every exchange a route completes or fails, as Camel saw it: counted per route and minute for the console's charts,
+ * and, when it is about an order, a certificate or an offer (header hubCorrelationId), kept as a hop of that
+ * reference's trace, with Camel's message history of the steps it took, where it went and the message itself.
+ */
+@Component("messageHops")
+class MessageHops extends EventNotifierSupport {
+
+    static final String CORRELATION = "hubCorrelationId";
+    private static final String DESTINATION = "hubHopDestination";
+    private static final String PARTNER_ENDPOINT = "hubHopPartnerEndpoint";
+    private static final String SENT_BODY = "hubHopBody";
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(MessageHops.class);
+
+    private final RouteActivity activity;
+    private final JdbcTemplate db;
+    private final TransactionTemplate ownTransaction;
+    private final Duration retention;
+    private final Clock clock;
+
+    MessageHops(RouteActivity activity, JdbcTemplate db, PlatformTransactionManager transactions,
+                @Value("${hub.operations.trace-retention:P90D}") Duration retention, Clock clock) {
+        this.activity = activity;
+        this.db = db;
+        this.retention = retention;
+        this.clock = clock;
+        // never part of the exchange's own transaction, which may yet roll back
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Forgets the hops older than hub.operations.trace-retention; answers how many. */
+    public int forgetOld() {
+        return db.update("delete from message_hop where started_at < ?",
+                Timestamp.from(clock.instant().minus(retention)));
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeSendingEvent
+                || event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeCreatedEvent created) {
+            // a queue's message as it came, before a route turns it into something else or drops its headers
+            Exchange exchange = created.getExchange();
+            exchange.setProperty(SENT_BODY, text(exchange, exchange.getMessage().getBody()));
+            String correlation = exchange.getMessage().getHeader(CORRELATION, String.class);
+            exchange.setProperty(CORRELATION, correlation != null ? correlation
+                    : exchange.getMessage().getHeader("JMSCorrelationID", String.class));
+            return;
+        }
+        if (event instanceof CamelEvent.ExchangeSendingEvent sending) {
+            remember(sending);
+            return;
+        }
+        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+        if (exchange.getFromRouteId() == null || exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) != null
+                || exchange.getProperty(ExchangePropertyKey.MULTICAST_INDEX) != null) {
+            // not a route's own exchange, or a split's part of one
+            return;
+        }
+        boolean failed = event instanceof CamelEvent.ExchangeFailedEvent;
+        activity.record(exchange.getFromRouteId(), failed);
+        // set by a route on the way (partner-inbound, the outbox relay), or as the exchange came
+        String correlation = exchange.getMessage().getHeader(CORRELATION, String.class);
+        if (correlation == null) {
+            correlation = exchange.getProperty(CORRELATION, String.class);
+        }
+        if (correlation != null && !correlation.isBlank()) {
+            keep(exchange, correlation, failed);
+        }
+    }
+
+    /** Where an exchange hands its message to another system, and the message as it went. */
+    private void remember(CamelEvent.ExchangeSendingEvent sending) {
+        String uri = sending.getEndpoint().getEndpointUri();
+        String scheme = uri.split(":", 2)[0];
+        Exchange exchange = sending.getExchange();
+        if (scheme.startsWith("http") || scheme.equals("cxf")) {
+            exchange.setProperty(PARTNER_ENDPOINT, withoutQuery(uri));
+        }
+        if (scheme.equals("jms") || scheme.startsWith("http") || scheme.equals("cxf")) {
+            // a toD to a queue names its queue in a header (Camel's optimised dynamic JMS send), not in the uri
+            String queue = exchange.getMessage().getHeader("CamelJmsDestinationName", String.class);
+            exchange.setProperty(DESTINATION, scheme.equals("jms") && queue != null ? "jms:queue:" + queue
+                    : withoutQuery(uri));
+            String sent = text(exchange, exchange.getMessage().getBody());
+            if (sent != null) {
+                exchange.setProperty(SENT_BODY, sent);
+            }
+        }
+    }
+
+    private void keep(Exchange exchange, String correlation, boolean failed) {
+        String source = withoutQuery(exchange.getFromEndpoint().getEndpointUri());
+        String partnerEndpoint = exchange.getProperty(PARTNER_ENDPOINT, String.class);
+        String destination = partnerEndpoint != null ? partnerEndpoint : exchange.getProperty(DESTINATION, String.class);
+        String deadLetterReason = exchange.getMessage().getHeader("hubDeadLetterReason", String.class);
+        String outcome = failed ? "FAILED" : deadLetterReason != null ? "DEAD_LETTERED" : "DONE";
+        String reason = failed ? reasonOf(exchange.getException()) : deadLetterReason;
+        // a partner's message as partner-inbound read it, else the hub's as it was sent
+        JsonNode inbound = exchange.getProperty("hubMessage", JsonNode.class);
+        String body = inbound != null ? inbound.toString() : exchange.getProperty(SENT_BODY, String.class);
+        String type = inbound != null ? inbound.path("messageType").asText(null)
+                : exchange.getMessage().getHeader("hubMessageType", String.class);
+        try {
+            ownTransaction.executeWithoutResult(status -> db.update("""
+                            insert into message_hop (correlation_id, route_id, transport, source, destination,
+                                message_type, message_id, started_at, elapsed_ms, outcome, reason, steps, body)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    cut(correlation, 64), exchange.getFromRouteId(), transport(source, destination), cut(source, 300),
+                    cut(destination, 300), cut(type, 64),
+                    cut(exchange.getMessage().getHeader("hubMessageId", String.class), 100),
+                    Timestamp.from(Instant.ofEpochMilli(exchange.getClock().getCreated())),
+                    exchange.getClock().elapsed(), outcome, cut(reason, 500), cut(steps(exchange), 2000),
+                    cut(body, MAX_BODY)));
+        } catch (RuntimeException e) {
+            log.warn("A hop of {} on route {} is not kept for its trace: {}", correlation, exchange.getFromRouteId(),
+                    e.getMessage());
+        }
+    }
+
+    /** The steps the exchange went through, from Camel's message history. */
+    private static String steps(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<MessageHistory> history = exchange.getProperty(ExchangePropertyKey.MESSAGE_HISTORY, List.class);
+        return history == null ? "" : history.stream().map(step -> step.getNode().getId())
+                .collect(Collectors.joining(" → "));
+    }
+
+    /** Over which transport the message came or went: a partner's REST or SOAP first, then the broker's queues. */
+    static String transport(String source, String destination) {
+        String from = kind(source);
+        String to = destination == null ? "HUB" : kind(destination);
+        if (from.equals("REST") || from.equals("SOAP")) {
+            return from;
+        }
+        return to.equals("REST") || to.equals("SOAP") || from.equals("OUTBOX") || from.equals("HUB") ? to : from;
+    }
+
+    private static String kind(String uri) {
+        String scheme = uri.split(":", 2)[0];
+        return switch (scheme) {
+            case "jms" -> "JMS";
+            case "http", "https", "platform-http", "rest", "rest-openapi" -> "REST";
+            case "cxf" -> "SOAP";
+            case "jpa" -> "OUTBOX";
+            default -> "HUB";
+        };
+    }
+
+    /** A failure as an operator reads it: its message, never a class name or a trace. */
+    private static String reasonOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause == null || cause.getMessage() == null ? "failed" : cause.getMessage();
+    }
+
+    /** An endpoint as the routes write it: no options (they may hold secrets), jms:queue:x rather than jms://queue:x. */
+    private static String withoutQuery(String uri) {
+        int query = uri.indexOf('?');
+        String endpoint = query < 0 ? uri : uri.substring(0, query);
+        return endpoint.startsWith("http") ? endpoint : endpoint.replaceFirst("^([a-z0-9-]+)://", "$1:");
+    }
+
+    private static String text(Exchange exchange, Object body) {
+        return body instanceof String text ? text
+                : body instanceof byte[] || body instanceof CharSequence
+                ? exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body) : null;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
