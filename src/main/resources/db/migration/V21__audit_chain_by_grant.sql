@@ -1,7 +1,7 @@
 -- The hub's own connections work as a member of hub_writer: every table's rows to read and write, but the audit
--- chain only to read and append. The trigger of V1 refuses changes by anyone short of the tables' owner; the grant
--- refuses them at the door, so that the application's credentials cannot even disable the trigger. Migrations run as
--- the owner (spring.flyway.user); the application connects as a role granted hub_writer (see the README).
+-- chain only to read and append. The trigger of V1 refuses changes to anyone, the owner included, but the owner may
+-- disable it; the grant refuses them at the door, to a role that cannot. Migrations run as the owner
+-- (spring.flyway.user); the application connects as a role granted hub_writer (see the README).
 do $$
 begin
     if not exists (select from pg_roles where rolname = 'hub_writer') then

@@ -37,7 +37,8 @@ final class AuditChainRows {
     }
 
     private static AuditLink link(ResultSet row) throws SQLException {
-        return new AuditLink(row.getLong("id"), row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        OffsetDateTime recordedAt = row.getObject("recorded_at", OffsetDateTime.class);
+        return new AuditLink(row.getLong("id"), recordedAt == null ? null : recordedAt.toInstant(),
                 row.getString("actor"), row.getString("action"), row.getString("subject_type"),
                 row.getString("subject_id"), row.getString("details"), row.getString("previous_hash"),
                 row.getString("hash"));

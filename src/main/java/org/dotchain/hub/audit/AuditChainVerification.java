@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.dotchain.hub.platform.HubProperties;
@@ -22,13 +23,15 @@ public class AuditChainVerification {
     private static final Logger log = LoggerFactory.getLogger(AuditChainVerification.class);
 
     private final DataSource dataSource;
+    private final AuditTrail trail;
     private final Path checkpointFolder;
     private final AuditSeal seal;
     private volatile AuditVerification last;
 
-    AuditChainVerification(DataSource dataSource, AuditProperties settings, HubProperties hub, AuditSeal seal,
-                           MeterRegistry meters) {
+    AuditChainVerification(DataSource dataSource, AuditTrail trail, AuditProperties settings, HubProperties hub,
+                           AuditSeal seal, MeterRegistry meters) {
         this.dataSource = dataSource;
+        this.trail = trail;
         this.checkpointFolder = settings.checkpointFolder() != null ? settings.checkpointFolder()
                 : hub.dataDir().resolve("audit-checkpoints");
         this.seal = seal;
@@ -36,9 +39,9 @@ public class AuditChainVerification {
                         .map(outcome -> outcome.intact() ? 1.0 : 0.0).orElse(Double.NaN))
                 .description("1 when the last verification found the audit chain intact, 0 when broken")
                 .register(meters);
-        Gauge.builder("hub.audit.chain.verified", this, verification -> verification.last()
+        Gauge.builder("hub.audit.chain.verified.timestamp", this, verification -> verification.last()
                         .map(outcome -> outcome.checkedAt().toEpochMilli() / 1000.0).orElse(Double.NaN))
-                .description("When the audit chain was last verified, in seconds since the epoch")
+                .description("When the audit chain was last verified, in seconds since the epoch").baseUnit("seconds")
                 .register(meters);
     }
 
@@ -46,7 +49,8 @@ public class AuditChainVerification {
     @EventListener(ApplicationReadyEvent.class)
     void warnIfTheHubCouldRewriteTheChain() {
         try (Connection connection = dataSource.getConnection();
-             ResultSet answer = connection.createStatement().executeQuery("""
+             Statement statement = connection.createStatement();
+             ResultSet answer = statement.executeQuery("""
                      select r.rolsuper or pg_has_role(current_user, c.relowner, 'USAGE')
                      from pg_roles r, pg_class c where r.rolname = current_user and c.relname = 'audit_entry'""")) {
             if (answer.next() && answer.getBoolean(1)) {
@@ -59,10 +63,16 @@ public class AuditChainVerification {
         }
     }
 
+    /**
+     * Walks the chain; one that cannot be walked (the database or the folder away) leaves the last outcome as it
+     * was, and hub_audit_chain_verified_timestamp_seconds growing old says so.
+     */
     public AuditVerification verify() {
+        // read before the walk, so that an entry committed meanwhile is not taken for one removed
+        long appendedHere = trail.lastCommittedHere();
         try (Connection connection = dataSource.getConnection()) {
             AuditVerification outcome = AuditChainRows.walk(connection,
-                    AuditCheckpointFolder.read(checkpointFolder, seal.certificate()));
+                    AuditCheckpointFolder.read(checkpointFolder, seal.certificate())).reaching(appendedHere);
             if (!outcome.intact()) {
                 log.error("The audit chain is broken at entry {}: {}{}", outcome.firstBrokenEntry(),
                         outcome.problem(), outcome.checkpoint() == null ? "" : " (" + outcome.checkpoint() + ")");

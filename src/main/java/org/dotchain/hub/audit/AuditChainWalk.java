@@ -21,6 +21,7 @@ final class AuditChainWalk {
     private int matched;
     private AuditVerification broken;
     private AuditVerification.Head head;
+    private Long lastSealed;
 
     AuditChainWalk(AuditCheckpointFolder.Checkpoints given) {
         for (AuditCheckpoint checkpoint : given.sealed()) {
@@ -34,7 +35,7 @@ final class AuditChainWalk {
 
     /** Takes the next link; false once a problem is found, when the rest need not be read. */
     boolean accept(AuditLink link) {
-        if (!link.contentMatchesHash()) {
+        if (!link.complete() || !link.contentMatchesHash()) {
             return fail(link.id(), Problem.CONTENT_ALTERED, null);
         }
         if (!link.previousHash().equals(expectedPrevious)) {
@@ -46,6 +47,7 @@ final class AuditChainWalk {
                 return fail(link.id(), Problem.CHECKPOINT_MISMATCH, checkpointFiles.get(link.id()));
             }
             matched++;
+            lastSealed = link.id();
         }
         expectedPrevious = link.hash();
         head = new AuditVerification.Head(link.id(), link.hash());
@@ -62,17 +64,18 @@ final class AuditChainWalk {
         if (beyond.isPresent()) {
             long entry = beyond.get().entry();
             return new AuditVerification(false, checked, matched, entry, Problem.ENTRIES_MISSING,
-                    checkpointFiles.get(entry), head, Instant.now());
+                    checkpointFiles.get(entry), head, lastSealed, Instant.now());
         }
         if (!refused.isEmpty()) {
             return new AuditVerification(false, checked, matched, null, Problem.CHECKPOINT_NOT_SEALED,
-                    refused.get(0), head, Instant.now());
+                    refused.get(0), head, lastSealed, Instant.now());
         }
-        return new AuditVerification(true, checked, matched, null, null, null, head, Instant.now());
+        return new AuditVerification(true, checked, matched, null, null, null, head, lastSealed, Instant.now());
     }
 
     private boolean fail(long entry, Problem problem, String checkpoint) {
-        broken = new AuditVerification(false, checked, matched, entry, problem, checkpoint, head, Instant.now());
+        broken = new AuditVerification(false, checked, matched, entry, problem, checkpoint, head, lastSealed,
+                Instant.now());
         return false;
     }
 }

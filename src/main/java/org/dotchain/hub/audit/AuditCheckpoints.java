@@ -1,6 +1,7 @@
 package org.dotchain.hub.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +26,6 @@ public class AuditCheckpoints {
     private final AuditChainVerification verification;
     private final AuditSeal seal;
     private final Clock clock;
-    private long lastSealed = -1;
-    private boolean certificateDelivered;
 
     AuditCheckpoints(AuditChainVerification verification, AuditSeal seal, Clock clock) {
         this.verification = verification;
@@ -38,11 +37,13 @@ public class AuditCheckpoints {
     public synchronized List<CheckpointFile> seal() {
         AuditVerification outcome = verification.verify();
         List<CheckpointFile> files = new ArrayList<>();
-        if (!certificateDelivered) {
+        if (!Files.exists(verification.checkpointFolder().resolve(SEAL_CERTIFICATE_FILE))) {
             files.add(new CheckpointFile(SEAL_CERTIFICATE_FILE, pem()));
-            certificateDelivered = true;
         }
-        if (!outcome.intact() || outcome.head() == null || outcome.head().entry() == lastSealed) {
+        // sealed already, as far as the folder says: a delivery that failed is made again next time
+        boolean sealed = outcome.head() != null && outcome.lastSealedEntry() != null
+                && outcome.lastSealedEntry() >= outcome.head().entry();
+        if (!outcome.intact() || outcome.head() == null || sealed) {
             return files;
         }
         AuditCheckpoint checkpoint = new AuditCheckpoint(outcome.head().entry(), outcome.head().hash(),
@@ -50,7 +51,6 @@ public class AuditCheckpoints {
         byte[] json = checkpoint.toJson();
         files.add(new CheckpointFile(checkpoint.fileName() + AuditCheckpointFolder.SIGNATURE_SUFFIX, seal.sign(json)));
         files.add(new CheckpointFile(checkpoint.fileName(), json));
-        lastSealed = checkpoint.entry();
         log.info("Audit chain intact over {} entries; sealed its head, entry {}", outcome.entriesChecked(),
                 checkpoint.entry());
         return files;

@@ -18,6 +18,12 @@ public record AuditLink(long id, Instant recordedAt, String actor, String action
         return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A stored link with a field missing has been tampered with: the schema allows none. */
+    boolean complete() {
+        return recordedAt != null && actor != null && action != null && subjectType != null && subjectId != null
+                && details != null && previousHash != null && hash != null;
+    }
+
     boolean contentMatchesHash() {
         return hashOf(previousHash, recordedAt, actor, action, subjectType, subjectId, details).equals(hash);
     }

@@ -11,11 +11,20 @@ import java.time.Instant;
  * @param problem            what does not match; null when intact
  * @param checkpoint         the checkpoint file the problem concerns, if it concerns one
  * @param head               the last entry found intact and its hash: what a new checkpoint may seal
+ * @param lastSealedEntry    the latest entry a sealed checkpoint names and the chain still matches
  */
 public record AuditVerification(boolean intact, long entriesChecked, int checkpointsMatched, Long firstBrokenEntry,
-                                Problem problem, String checkpoint, Head head, Instant checkedAt) {
+                                Problem problem, String checkpoint, Head head, Long lastSealedEntry,
+                                Instant checkedAt) {
 
     public record Head(long entry, String hash) {
+    }
+
+    /** This outcome, unless the chain ends before the given entry, which was appended and committed. */
+    AuditVerification reaching(long appended) {
+        long last = head == null ? 0 : head.entry();
+        return !intact || appended <= last ? this : new AuditVerification(false, entriesChecked, checkpointsMatched,
+                appended, Problem.ENTRIES_MISSING, null, head, lastSealedEntry, checkedAt);
     }
 
     public enum Problem {
@@ -25,7 +34,10 @@ public record AuditVerification(boolean intact, long entriesChecked, int checkpo
         LINK_BROKEN,
         /** A sealed checkpoint names this entry with another hash: the chain was rewritten up to here. */
         CHECKPOINT_MISMATCH,
-        /** A sealed checkpoint names an entry that the chain no longer has: entries were removed. */
+        /**
+         * A sealed checkpoint names an entry that the chain no longer has, or the chain ends before an entry this hub
+         * appended: entries were removed.
+         */
         ENTRIES_MISSING,
         /** A checkpoint file without a valid seal: the checkpoint folder itself was tampered with. */
         CHECKPOINT_NOT_SEALED

@@ -14,11 +14,14 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * {@code java -jar dotchain-hub.jar audit-verify --url=jdbc:postgresql://… --user=… [--password=…]
- * --checkpoints=folder [--certificate=seal.pem]}: walks the audit chain in that database against the sealed
- * checkpoints in that folder, without starting the hub. Exit code 0 when intact, 1 when broken, 2 when it cannot tell.
+ * {@code java -jar dotchain-hub.jar audit-verify --url=jdbc:postgresql://… --user=… --checkpoints=folder
+ * [--certificate=seal.pem]}, the password from PGPASSWORD (or --password=…): walks the audit chain in that database
+ * against the sealed checkpoints in that folder, without starting the hub, and prints the SHA-256 fingerprint of the
+ * seal it trusted, to compare with the one the DPA keeps. Exit code 0 when intact, 1 when broken, 2 when it cannot
+ * tell.
  */
 public final class AuditVerifyCommand {
 
@@ -45,10 +48,12 @@ public final class AuditVerifyCommand {
         Path checkpoints = Path.of(options.get("checkpoints"));
         Path certificate = Path.of(options.getOrDefault("certificate",
                 checkpoints.resolve(AuditCheckpoints.SEAL_CERTIFICATE_FILE).toString()));
-        try (Connection connection = DriverManager.getConnection(options.get("url"), options.get("user"),
-                options.get("password"))) {
-            AuditVerification outcome = AuditChainRows.walk(connection,
-                    AuditCheckpointFolder.read(checkpoints, readCertificate(certificate)));
+        String password = options.getOrDefault("password", System.getenv("PGPASSWORD"));
+        try (Connection connection = DriverManager.getConnection(options.get("url"), options.get("user"), password)) {
+            X509Certificate seal = readCertificate(certificate);
+            AuditVerification outcome = AuditChainRows.walk(connection, AuditCheckpointFolder.read(checkpoints, seal));
+            out.println("Checkpoints sealed by " + seal.getSubjectX500Principal().getName() + ", SHA-256 "
+                    + DigestUtils.sha256Hex(seal.getEncoded()));
             out.println(describe(outcome));
             return outcome.intact() ? 0 : 1;
         } catch (SQLException | IOException | CertificateException | RuntimeException e) {
@@ -84,8 +89,9 @@ public final class AuditVerifyCommand {
     }
 
     private static int usage(PrintStream out) {
-        out.println("Usage: java -jar dotchain-hub.jar " + NAME + " --url=jdbc:postgresql://host:5432/db --user=name"
-                + " [--password=secret] --checkpoints=folder [--certificate=folder/" + AuditCheckpoints.SEAL_CERTIFICATE_FILE + "]");
+        out.println("Usage: PGPASSWORD=… java -jar dotchain-hub.jar " + NAME + " --url=jdbc:postgresql://host:5432/db"
+                + " --user=name --checkpoints=folder [--certificate=folder/" + AuditCheckpoints.SEAL_CERTIFICATE_FILE
+                + "]");
         return 2;
     }
 }

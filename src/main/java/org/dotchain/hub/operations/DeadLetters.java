@@ -103,7 +103,7 @@ public class DeadLetters {
                     try (MessageProducer producer = session.createProducer(
                             session.createQueue(queue.substring(0, queue.length() - SUFFIX.length())))) {
                         Message copy = copyOf(session, message);
-                        for (String header : new String[] {"hubMessageId", "hubMessageType", "hubCorrelationId"}) {
+                        for (String header : new String[] {"hubMessageId", "hubMessageType", PartnerHeaders.CORRELATION}) {
                             if (message.propertyExists(header)) {
                                 copy.setStringProperty(header, message.getStringProperty(header));
                             }

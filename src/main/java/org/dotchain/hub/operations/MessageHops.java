@@ -1,6 +1,10 @@
 package org.dotchain.hub.operations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +16,8 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.MessageHistory;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.util.URISupport;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,14 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reference's trace, with Camel's message history of the steps it took, where it went and the message itself.
  */
 @Component("messageHops")
-class MessageHops extends EventNotifierSupport {
+public class MessageHops extends EventNotifierSupport {
 
-    static final String CORRELATION = "hubCorrelationId";
+    private static final String CORRELATION = PartnerHeaders.CORRELATION;
+    /** Longer text values of a message (a PDF, a CMS signature in Base64) are left out of its trace. */
+    private static final int MAX_VALUE = 500;
     private static final String DESTINATION = "hubHopDestination";
     private static final String PARTNER_ENDPOINT = "hubHopPartnerEndpoint";
     private static final String SENT_BODY = "hubHopBody";
     private static final int MAX_BODY = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(MessageHops.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RouteActivity activity;
     private final JdbcTemplate db;
@@ -68,12 +77,7 @@ class MessageHops extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeCreatedEvent created) {
-            // a queue's message as it came, before a route turns it into something else or drops its headers
-            Exchange exchange = created.getExchange();
-            exchange.setProperty(SENT_BODY, text(exchange, exchange.getMessage().getBody()));
-            String correlation = exchange.getMessage().getHeader(CORRELATION, String.class);
-            exchange.setProperty(CORRELATION, correlation != null ? correlation
-                    : exchange.getMessage().getHeader("JMSCorrelationID", String.class));
+            remember(created.getExchange());
             return;
         }
         if (event instanceof CamelEvent.ExchangeSendingEvent sending) {
@@ -98,6 +102,23 @@ class MessageHops extends EventNotifierSupport {
         }
     }
 
+    /**
+     * A message of the hub's own queues (the outbox relay wrote its correlation id) as it came, before a route turns
+     * it into something else or drops its headers. A partner's inbound message has its correlation id from its
+     * body (partner-inbound), never from a header the partner set.
+     */
+    private void remember(Exchange exchange) {
+        String from = exchange.getFromEndpoint() == null ? "" : exchange.getFromEndpoint().getEndpointUri();
+        if (!from.startsWith("jms:") || from.contains(".inbound")) {
+            return;
+        }
+        String correlation = exchange.getMessage().getHeader(CORRELATION, String.class);
+        if (correlation != null) {
+            exchange.setProperty(CORRELATION, correlation);
+            exchange.setProperty(SENT_BODY, text(exchange, exchange.getMessage().getBody()));
+        }
+    }
+
     /** Where an exchange hands its message to another system, and the message as it went. */
     private void remember(CamelEvent.ExchangeSendingEvent sending) {
         String uri = sending.getEndpoint().getEndpointUri();
@@ -107,10 +128,7 @@ class MessageHops extends EventNotifierSupport {
             exchange.setProperty(PARTNER_ENDPOINT, withoutQuery(uri));
         }
         if (scheme.equals("jms") || scheme.startsWith("http") || scheme.equals("cxf")) {
-            // a toD to a queue names its queue in a header (Camel's optimised dynamic JMS send), not in the uri
-            String queue = exchange.getMessage().getHeader("CamelJmsDestinationName", String.class);
-            exchange.setProperty(DESTINATION, scheme.equals("jms") && queue != null ? "jms:queue:" + queue
-                    : withoutQuery(uri));
+            exchange.setProperty(DESTINATION, withoutQuery(uri));
             String sent = text(exchange, exchange.getMessage().getBody());
             if (sent != null) {
                 exchange.setProperty(SENT_BODY, sent);
@@ -122,12 +140,12 @@ class MessageHops extends EventNotifierSupport {
         String source = withoutQuery(exchange.getFromEndpoint().getEndpointUri());
         String partnerEndpoint = exchange.getProperty(PARTNER_ENDPOINT, String.class);
         String destination = partnerEndpoint != null ? partnerEndpoint : exchange.getProperty(DESTINATION, String.class);
-        String deadLetterReason = exchange.getMessage().getHeader("hubDeadLetterReason", String.class);
+        String deadLetterReason = exchange.getMessage().getHeader(PartnerHeaders.DEAD_LETTER_REASON, String.class);
         String outcome = failed ? "FAILED" : deadLetterReason != null ? "DEAD_LETTERED" : "DONE";
         String reason = failed ? reasonOf(exchange.getException()) : deadLetterReason;
         // a partner's message as partner-inbound read it, else the hub's as it was sent
         JsonNode inbound = exchange.getProperty("hubMessage", JsonNode.class);
-        String body = inbound != null ? inbound.toString() : exchange.getProperty(SENT_BODY, String.class);
+        String body = shown(inbound != null ? inbound.toString() : exchange.getProperty(SENT_BODY, String.class));
         String type = inbound != null ? inbound.path("messageType").asText(null)
                 : exchange.getMessage().getHeader("hubMessageType", String.class);
         try {
@@ -176,20 +194,52 @@ class MessageHops extends EventNotifierSupport {
         };
     }
 
-    /** A failure as an operator reads it: its message, never a class name or a trace. */
+    /** A failure as an operator reads it: its message with no credentials or options, never a trace. */
     private static String reasonOf(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
-        return cause == null || cause.getMessage() == null ? "failed" : cause.getMessage();
+        return cause == null || cause.getMessage() == null ? "failed" : URISupport.sanitizeUri(cause.getMessage());
     }
 
-    /** An endpoint as the routes write it: no options (they may hold secrets), jms:queue:x rather than jms://queue:x. */
+    /**
+     * An endpoint as the routes write it: no credentials, no options (they may hold secrets), jms:queue:x rather than
+     * jms://queue:x.
+     */
     private static String withoutQuery(String uri) {
-        int query = uri.indexOf('?');
-        String endpoint = query < 0 ? uri : uri.substring(0, query);
+        String sanitized = URISupport.sanitizeUri(uri);
+        int query = sanitized.indexOf('?');
+        String endpoint = query < 0 ? sanitized : sanitized.substring(0, query);
         return endpoint.startsWith("http") ? endpoint : endpoint.replaceFirst("^([a-z0-9-]+)://", "$1:");
+    }
+
+    /** A JSON message with its long values (documents, signatures) left out; another message as it is. */
+    private static String shown(String body) {
+        if (body == null || !body.startsWith("{")) {
+            return body;
+        }
+        try {
+            JsonNode message = JSON.readTree(body);
+            shorten(message);
+            return message.toString();
+        } catch (JsonProcessingException notJson) {
+            return body;
+        }
+    }
+
+    private static void shorten(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> {
+                if (field.getValue().isTextual() && field.getValue().asText().length() > MAX_VALUE) {
+                    object.put(field.getKey(), "(" + field.getValue().asText().length() + " characters left out)");
+                } else {
+                    shorten(field.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(MessageHops::shorten);
+        }
     }
 
     private static String text(Exchange exchange, Object body) {

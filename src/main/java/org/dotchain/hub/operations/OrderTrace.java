@@ -34,6 +34,9 @@ class OrderTrace {
         }
     }
 
+    /** An order's messages are a few dozen; a reference that gathered more shows its first ones. */
+    static final int MAX_HOPS = 500;
+
     private final JdbcTemplate db;
     private final NamedParameterJdbcTemplate named;
 
@@ -58,8 +61,9 @@ class OrderTrace {
         List<String> references = new ArrayList<>(related);
         references.add(reference);
         steps.addAll(named.query("""
-                        select * from message_hop where correlation_id in (:references) order by started_at, id""",
-                new MapSqlParameterSource("references", references),
+                        select * from message_hop where correlation_id in (:references) order by started_at, id
+                        limit :most""",
+                new MapSqlParameterSource("references", references).addValue("most", MAX_HOPS),
                 (row, n) -> new Step(row.getTimestamp("started_at").toInstant(), null, row.getString("route_id"),
                         row.getString("transport"), row.getString("source"), row.getString("destination"),
                         row.getString("message_type"), row.getString("message_id"), row.getLong("elapsed_ms"),

@@ -117,8 +117,9 @@ public class EmbeddedBrokerConfiguration {
 
         private static double ageSeconds(Queue queue) {
             MessageReference first = queue.peekFirstMessage();
-            return first == null ? 0 : Math.max(0, System.currentTimeMillis() - first.getMessage().getTimestamp())
-                    / 1000.0;
+            long sent = first == null ? 0 : first.getMessage().getTimestamp();
+            // a client that sends without timestamps leaves 0: no age to tell
+            return sent <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - sent) / 1000.0;
         }
     }
 

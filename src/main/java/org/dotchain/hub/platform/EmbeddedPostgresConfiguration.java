@@ -2,21 +2,20 @@ package org.dotchain.hub.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Runs real PostgreSQL binaries inside the hub's process tree when no database URL is configured, so that the hub and
@@ -27,8 +26,8 @@ import org.springframework.context.annotation.Primary;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-    /** Long enough for crash recovery of a large cluster; a clean start takes a second or two. */
     private static final String APPLICATION_ROLE = "hub";
+    /** Long enough for crash recovery of a large cluster; a clean start takes a second or two. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
@@ -52,7 +51,6 @@ class EmbeddedPostgresConfiguration {
      * grant rows to (the audit chain only to read and append).
      */
     @Bean
-    @Primary
     DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
         try (Connection owner = postgres.getPostgresDatabase().getConnection();
              Statement statement = owner.createStatement()) {
@@ -74,13 +72,9 @@ class EmbeddedPostgresConfiguration {
                 .build();
     }
 
-    /** The tables' owner, for the migrations alone. */
+    /** The migrations run as the tables' owner, on a connection of their own rather than a pool kept open. */
     @Bean
-    @FlywayDataSource
-    DataSource ownerDataSource(EmbeddedPostgres postgres) {
-        return DataSourceBuilder.create()
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
-                .build();
+    FlywayConfigurationCustomizer migrationsAsTheOwner(EmbeddedPostgres postgres) {
+        return flyway -> flyway.dataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
     }
 }

@@ -44,6 +44,25 @@ class AuditChainWalkTest {
     }
 
     @Test
+    void entriesCutOffTheEndAfterTheLastCheckpointAreMissedByTheHubThatAppendedThem() {
+        AuditVerification outcome = walk(chain(5).subList(0, 3), checkpointsAt(chain(5), 2)).reaching(5);
+        assertThat(outcome.problem()).isEqualTo(Problem.ENTRIES_MISSING);
+        assertThat(outcome.firstBrokenEntry()).isEqualTo(5);
+        assertThat(walk(chain(5), checkpointsAt(chain(5), 2)).reaching(5).intact()).isTrue();
+    }
+
+    @Test
+    void aLinkWithAFieldEmptiedIsAlteredContent() {
+        List<AuditLink> chain = new ArrayList<>(chain(3));
+        AuditLink second = chain.get(1);
+        chain.set(1, new AuditLink(2, null, second.actor(), second.action(), second.subjectType(), second.subjectId(),
+                second.details(), second.previousHash(), second.hash()));
+        AuditVerification outcome = walk(chain, new Checkpoints(List.of(), List.of()));
+        assertThat(outcome.problem()).isEqualTo(Problem.CONTENT_ALTERED);
+        assertThat(outcome.firstBrokenEntry()).isEqualTo(2);
+    }
+
+    @Test
     void aCheckpointWithoutAValidSealIsReportedEvenWhenTheChainHolds() {
         AuditVerification outcome = walk(chain(3), new Checkpoints(List.of(), List.of("audit-checkpoint-x.json")));
         assertThat(outcome.problem()).isEqualTo(Problem.CHECKPOINT_NOT_SEALED);

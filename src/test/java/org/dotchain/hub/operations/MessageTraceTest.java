@@ -56,9 +56,10 @@ class MessageTraceTest {
                 .containsEntry("source", "jms:queue:supplier.skyforge.inbound");
         assertThat((String) inbound.get(0).get("body")).contains(messageId);
         assertThat((String) inbound.get(0).get("steps")).contains("jms-inbound-pipeline", "partner-inbound-apply");
-        assertThat(db.queryForList("select route_id from message_hop where correlation_id = ?", String.class, order))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.queryForList(
+                        "select route_id from message_hop where correlation_id = ?", String.class, order))
                 .as("the order's way out to the supplier, and its answer back").contains("outbox-relay",
-                        "skyforge-jms-inbound");
+                        "skyforge-jms-inbound"));
         await().atMost(Duration.ofSeconds(5)).until(() -> log.getOut().lines().anyMatch(line ->
                 line.contains("[" + order + "]") && line.contains("was applied before")));
     }

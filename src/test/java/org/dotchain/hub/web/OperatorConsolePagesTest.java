@@ -75,7 +75,11 @@ class OperatorConsolePagesTest extends PageTest {
         browser.open("/operations?lang=en");
         browser.type("#reference", order).submit("form[role=search] button");
         assertThat(browser.text("h1")).isEqualTo("Trace of an order");
-        String trace = browser.text("ol.trace");
+        // each hop is kept once its exchange is done, a moment after the order's status changed
+        String trace = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.open("/operations/trace?reference=" + order);
+            return browser.text("ol.trace");
+        }, text -> text.contains("DESPATCH_ADVICE"));
         assertThat(trace).contains("Status: Formed", "outbox-relay", "jms:queue:supplier.steppe.orders",
                 "steppe-rest-outbound", "dead-lettered", "supplier-messages-contract", "ORDER_RESPONSE",
                 "DESPATCH_ADVICE", "Status: Delivered");
