@@ -31,7 +31,7 @@ class CartController {
         this.carts = carts;
     }
 
-    record Quantity(@NotNull @Schema(example = "4") Integer quantity) {
+    record Quantity(@NotNull @Schema(example = "4", minimum = "1", maximum = "10000") Integer quantity) {
     }
 
     @GetMapping

@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CartService {
 
+    /** The most drones of one product a cart line holds, as the showcase's quantity field says too. */
+    public static final int MAX_QUANTITY = 10_000;
+
     private final CartRepository carts;
     private final ProductRepository products;
     private final EntityManager entityManager;
@@ -97,6 +100,10 @@ public class CartService {
     public CartView setQuantity(HubUser orderer, String productCode, int quantity) {
         if (quantity < 1) {
             throw new InvalidFieldException("quantity", "'quantity' must be at least 1; remove the line to drop it");
+        }
+        if (quantity > MAX_QUANTITY) {
+            throw new InvalidFieldException("quantity", "'quantity' is at most " + MAX_QUANTITY + " a line; a larger "
+                    + "need is several orders");
         }
         Product product = products.findByCode(productCode)
                 .orElseThrow(() -> new NoSuchElementException("No product with code " + productCode));

@@ -18,6 +18,8 @@ import org.springframework.data.jpa.domain.Specification;
 public record ProductFilter(String type, String supplier, Boolean inStock, BigDecimal minPrice, BigDecimal maxPrice,
                             String q, Map<String, String> spec) {
 
+    private static final char ESCAPE = '\\';
+
     /** Only what its supplier may offer today, then the filter's parts. */
     Specification<Product> toSpecification(SupplierOffering offering) {
         return (root, query, cb) -> {
@@ -39,16 +41,21 @@ public record ProductFilter(String type, String supplier, Boolean inStock, BigDe
                 where.add(cb.lessThanOrEqualTo(root.get("unitPrice"), maxPrice));
             }
             if (q != null && !q.isBlank()) {
-                String like = "%" + q.toLowerCase(Locale.ROOT) + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("name")), like),
-                        cb.like(cb.lower(root.get("description")), like)));
+                String like = contains(q);
+                where.add(cb.or(cb.like(cb.lower(root.get("name")), like, ESCAPE),
+                        cb.like(cb.lower(root.get("description")), like, ESCAPE)));
             }
             if (spec != null) {
                 spec.forEach((key, value) -> where.add(cb.like(cb.lower(cb.function("jsonb_extract_path_text",
-                        String.class, root.get("specifications"), cb.literal(key))),
-                        "%" + value.toLowerCase(Locale.ROOT) + "%")));
+                        String.class, root.get("specifications"), cb.literal(key))), contains(value), ESCAPE)));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** A text searched for as it is typed: % and _ are letters here, not LIKE's wildcards. */
+    private static String contains(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
     }
 }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.dotchain.hub.platform.Paging;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/products")
 @Tag(name = "Showcase", description = "Drones that units can order")
 public class ShowcaseController {
+
+    /** What the showcase may be sorted by. */
+    static final Set<String> SORTABLE = Set.of("code", "name", "unitPrice", "productType");
 
     private final Showcase showcase;
     private final CatalogOffers offers;
@@ -52,7 +57,7 @@ public class ShowcaseController {
             }
         });
         ProductFilter filter = new ProductFilter(type, supplier, inStock, minPrice, maxPrice, q, spec);
-        return new PagedModel<>(showcase.search(filter, page));
+        return new PagedModel<>(showcase.search(filter, Paging.checked(page, SORTABLE)));
     }
 
     @GetMapping("/{code}")

@@ -16,6 +16,7 @@ import org.dotchain.hub.messaging.PartnerKind;
 import org.dotchain.hub.partners.Partner;
 import org.dotchain.hub.partners.Partners;
 import org.dotchain.hub.platform.InvalidMessageException;
+import org.dotchain.hub.platform.TextHygiene;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +50,13 @@ public class PartnerInbox {
             if (node == null || !node.isObject()) {
                 throw new InvalidMessageException("The message is not a JSON object");
             }
+            TextHygiene.firstUnclean(node).ifPresent(field -> {
+                throw new InvalidMessageException("'" + field + "' holds a control character or a direction "
+                        + "override");
+            });
             return node;
         } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("The message is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidMessageException("The message is not one JSON document");
         }
     }
 

@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.Paging;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -27,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Orders", description = "Checkout, the unit's orders and pre-orders, cancellation")
 class OrderController {
+
+    /** What a unit's orders may be sorted by. */
+    static final Set<String> SORTABLE = Set.of("createdAt", "orderNumber", "status", "total", "shipBy");
 
     private final Checkout checkout;
     private final OrderTracking tracking;
@@ -62,7 +67,7 @@ class OrderController {
                                  @RequestParam(required = false) OrderStatus status,
                                  @ParameterObject @PageableDefault(size = 20, sort = "createdAt",
                                          direction = Sort.Direction.DESC) Pageable page) {
-        return new PagedModel<>(tracking.list(caller, status, page));
+        return new PagedModel<>(tracking.list(caller, status, Paging.checked(page, SORTABLE)));
     }
 
     @GetMapping("/api/orders/{orderNumber}")

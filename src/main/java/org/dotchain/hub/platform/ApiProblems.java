@@ -1,10 +1,15 @@
 package org.dotchain.hub.platform;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.NoSuchElementException;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     /** Every refusal, by the mapping the Camel routes answer with too. */
     @ExceptionHandler({Refusal.class, NoSuchElementException.class, IllegalArgumentException.class})
@@ -75,21 +82,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", detail, field));
     }
 
+    /** A body that is not the JSON asked for: which field, if one is to blame, and never the parser's own words. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(step -> step.getFieldName() != null ? step.getFieldName()
+                    : "[" + step.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse(null);
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
+                    "'" + field + "' is not a valid value here: " + (mapping instanceof InvalidFormatException
+                            && mapping.getOriginalMessage().contains("control character")
+                            ? "it holds a control character or a direction override"
+                            : "see the API's description of the field"), field));
+        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-                "The request body is not valid JSON of the expected shape: " + rootMessage(e)));
+                "The request body is not valid JSON, or not one document of the expected shape"));
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    /**
+     * Anything else is the hub's fault, not the caller's: a 500 that says so and names the request id the log has,
+     * never what failed inside.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request {} failed", MDC.get(RequestGuard.REQUEST_ID), e);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The hub failed to "
+                + "answer this request; quote its request id to the operators");
+        problem.setProperty(RequestGuard.REQUEST_ID, MDC.get(RequestGuard.REQUEST_ID));
+        return problem;
     }
 }

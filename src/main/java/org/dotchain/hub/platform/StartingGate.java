@@ -1,12 +1,10 @@
 package org.dotchain.hub.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
@@ -14,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,12 +26,7 @@ class StartingGate extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final ObjectMapper json;
     private volatile boolean ready;
-
-    StartingGate(ObjectMapper json) {
-        this.json = json;
-    }
 
     @EventListener
     void onReadiness(AvailabilityChangeEvent<ReadinessState> change) {
@@ -49,11 +41,8 @@ class StartingGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getWriter(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "starting",
+        ProblemResponses.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "starting",
                 "The hub is starting or stopping; send the request again in " + RETRY_AFTER_SECONDS + " s"));
     }
 }

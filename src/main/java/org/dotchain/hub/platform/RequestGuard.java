@@ -1,0 +1,83 @@
+package org.dotchain.hub.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first look at every request, before anything reads it: a request id for the answer and the log; a body larger
+ * than hub.web.max-request-body refused with 413; a path or a parameter with a character {@link TextHygiene} refuses
+ * answered 400, naming the parameter. Each refusal is one log line, not a stack trace.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestGuard extends OncePerRequestFilter {
+
+    static final String REQUEST_ID = "requestId";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
+
+    private final long maxBody;
+
+    RequestGuard(@Value("${hub.web.max-request-body:1MB}") DataSize maxBody) {
+        this.maxBody = maxBody.toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = UUID.randomUUID().toString();
+        MDC.put(REQUEST_ID, id);
+        response.setHeader(REQUEST_ID_HEADER, id);
+        try {
+            ProblemDetail refusal = refusalOf(request);
+            if (refusal == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            log.info("Refused {} {}: {}", request.getMethod(), TextHygiene.isClean(request.getRequestURI())
+                    ? request.getRequestURI() : "(a path with control characters)", refusal.getDetail());
+            refusal.setProperty(REQUEST_ID, id);
+            ProblemResponses.write(response, refusal);
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    private ProblemDetail refusalOf(HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxBody) {
+            return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is larger than "
+                    + maxBody + " bytes");
+        }
+        if (!TextHygiene.isClean(request.getRequestURI()) || !TextHygiene.isClean(request.getServletPath())) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-path", "The path holds a character it may not");
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            boolean clean = TextHygiene.isClean(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                clean &= TextHygiene.isClean(value);
+            }
+            if (!clean) {
+                String name = TextHygiene.isClean(parameter.getKey()) ? parameter.getKey() : "(name)";
+                return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "'" + name
+                        + "' holds a control character or a direction override", name);
+            }
+        }
+        return null;
+    }
+}

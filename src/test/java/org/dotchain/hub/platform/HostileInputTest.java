@@ -1,0 +1,197 @@
+package org.dotchain.hub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.dotchain.hub.ApiClient;
+import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.integration.SupplierConnections;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Input as a hostile caller sends it, over real HTTP (raw bytes where a client library would refuse to send them):
+ * every answer a 4xx problem+json naming what is wrong, none with the hub's internals, and nothing changed.
+ */
+@HubIntegrationTest
+class HostileInputTest {
+
+    /** What an answer must never show: class names, packages, queries, stack frames. */
+    static final String INTERNALS = "(?s).*(Exception|org\\.[a-z]|java\\.[a-z]|hibernate|\\bselect\\b|\\tat ).*";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApiClient api;
+    @Autowired
+    JdbcTemplate db;
+    @Autowired
+    SupplierConnections connections;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    String token;
+
+    @BeforeEach
+    void asAnOrderer() {
+        token = api.as("orderer.a1001").headers().getFirst("Authorization");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"q=drone%00", "q=%01", "type=%00", "supplier=a%1Bb", "spec.camera=%00",
+        "q=%E2%80%AEevil"})
+    void aControlCharacterInAParameterIsRefusedNamingIt(String query) throws Exception {
+        JsonNode problem = refused(send("GET", "/api/products?" + query, null), 400);
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/invalid-field");
+        assertThat(problem.path("field").asText()).isEqualTo(query.substring(0, query.indexOf('=')));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"quantity\": 2.5}", "{\"quantity\": \"2\"}", "{\"quantity\": 2} trailing",
+        "{\"quantity\": 2}{\"quantity\": 3}", "{\"quantity\": 2147483647}", "{\"quantity\": 99999999999999}",
+        "{\"quantity\":", "[]", "nul"})
+    void aCartLineThatIsNotOneWholeSensibleQuantityIsRefusedAndTheCartStaysAsItWas(String body) throws Exception {
+        String before = cartLines();
+        JsonNode problem = refused(send("PUT", "/api/cart/lines/SKF-FPV7", body), 400);
+        assertThat(problem.path("type").asText()).isIn("/problems/invalid-field", "/problems/malformed-body");
+        assertThat(cartLines()).isEqualTo(before);
+    }
+
+    @Test
+    void aControlCharacterInAJsonStringIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"orderer\\u0000.a1001\",\"password\":\"x\",\"totpCode\":\"123456\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode problem = refused(answer, 400);
+        assertThat(problem.path("field").asText()).isEqualTo("username");
+        assertThat(problem.path("detail").asText()).contains("control character");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        String huge = "{\"quantity\": 1, \"pad\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        JsonNode problem = refused(send("PUT", "/api/cart/lines/SKF-FPV7", huge), 413);
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/too-large");
+    }
+
+    @Test
+    void sortingAndPagingFollowTheDocumentedPolicy() throws Exception {
+        JsonNode bySecret = refused(send("GET", "/api/orders?sort=createdBy.passwordHash", null), 400);
+        assertThat(bySecret.path("field").asText()).isEqualTo("sort");
+        refused(send("GET", "/api/orders?sort=lines", null), 400);
+        assertThat(refused(send("GET", "/api/products?page=999999999", null), 400).path("field").asText())
+                .isEqualTo("page");
+        assertThat(send("GET", "/api/orders?sort=total,desc&size=100000", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void likeWildcardsInASearchAreLettersNotPatterns() throws Exception {
+        JsonNode all = json.readTree(send("GET", "/api/products?q=", null).body());
+        assertThat(all.at("/page/totalElements").asLong()).isPositive();
+        for (String wildcard : new String[] {"%25", "_", "%5C"}) {
+            assertThat(json.readTree(send("GET", "/api/products?q=" + wildcard, null).body())
+                    .at("/page/totalElements").asLong()).as(wildcard).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/products/%2F..%2Fx", "/api/products;jsessionid=1", "//api/products",
+        "/api/products/a%5Cb", "/api/products/%00", "/api/products/%0A", "/api/../api/products"})
+    void aPathTheContainerOrTheFirewallRefusesIsProblemJsonToo(String path) throws Exception {
+        String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + token
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .doesNotMatch(INTERNALS);
+    }
+
+    @Test
+    void anOversizedRequestLineIsProblemJson() throws Exception {
+        String answer = raw("GET /api/products?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d.*").containsIgnoringCase("application/problem+json")
+                .doesNotMatch(INTERNALS);
+    }
+
+    @Test
+    void noSuchAddressIsAProblemForTheApiAndAPageForABrowser() throws Exception {
+        JsonNode problem = refused(send("GET", "/api/no-such-thing", null), 404);
+        assertThat(problem.path("type").asText()).isEqualTo("/problems/not-found");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/no-such-page"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isIn(302, 404);
+    }
+
+    @Test
+    void aPartnersMessageWithANulIsADeadLetterWithItsReason() {
+        String messageId = "msg-" + UUID.randomUUID() + "\u0000";
+        new JmsTemplate(connections.as("skyforge")).send("supplier.skyforge.inbound", session ->
+                session.createTextMessage("{\"contractVersion\":\"1.0\",\"messageType\":\"STOCK_UPDATE\","
+                        + "\"messageId\":\"" + messageId.replace("\u0000", "\\u0000") + "\",\"products\":[]}"));
+        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode found : api.as("operator").get("/api/operations/dead-letters").getBody()) {
+                if (found.path("body").asText().contains(messageId.substring(0, 40))) {
+                    return found;
+                }
+            }
+            return null;
+        }, found -> found != null);
+        assertThat(letter.path("reason").asText()).contains("'messageId' holds a control character");
+    }
+
+    private JsonNode refused(HttpResponse<String> answer, int status) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotMatch(INTERNALS);
+        assertThat(answer.headers().firstValue("X-Request-Id")).isPresent();
+        return json.readTree(answer.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", token)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String cartLines() {
+        return db.queryForList("select cart_id || ':' || product_id || ':' || quantity from cart_line order by 1",
+                String.class).toString();
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
