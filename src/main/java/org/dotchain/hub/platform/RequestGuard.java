@@ -52,6 +52,11 @@ class RequestGuard extends OncePerRequestFilter {
             }
             log.info("Refused {} {}: {}", request.getMethod(), TextHygiene.isClean(request.getRequestURI())
                     ? request.getRequestURI() : "(a path with control characters)", refusal.getDetail());
+            if (wantsAPage(request)) {
+                // the hub's problem page, in the reader's language (ErrorAnswers)
+                response.sendError(refusal.getStatus());
+                return;
+            }
             refusal.setProperty(REQUEST_ID, id);
             ProblemResponses.write(response, refusal);
         } finally {
@@ -59,8 +64,14 @@ class RequestGuard extends OncePerRequestFilter {
         }
     }
 
+    private static boolean wantsAPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
     private ProblemDetail refusalOf(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBody) {
+        // a SOAP partner's request too large is a SOAP fault, which its transport answers itself (SoapSignatures)
+        if (request.getContentLengthLong() > maxBody && !request.getRequestURI().startsWith("/services/")) {
             return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is larger than "
                     + maxBody + " bytes");
         }

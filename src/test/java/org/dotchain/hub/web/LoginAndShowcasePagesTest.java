@@ -131,6 +131,12 @@ class LoginAndShowcasePagesTest extends PageTest {
         browser.open("/showcase/NO-SUCH-DRONE");
         assertThat(browser.text("h1")).isEqualTo("Такого немає");
         browser.assertAccessible().screenshot("problem-uk");
+        browser.open("/no-such-page");
+        assertThat(browser.text("h1")).as("an address no page has: the hub's page, not the container's")
+                .isEqualTo("Такого немає");
+        browser.open("/showcase?q=%00");
+        assertThat(browser.text("h1")).as("a NUL in a parameter").isEqualTo("Адреса сторінки неправильна");
+        browser.screenshot("problem-nul-uk");
         browser.open("/showcase?lang=de");
         assertThat(browser.text("h1")).as("no language the pages have no texts in").isEqualTo("Вітрина");
 
