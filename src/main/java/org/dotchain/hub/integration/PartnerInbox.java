@@ -1,12 +1,14 @@
 package org.dotchain.hub.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -89,9 +91,18 @@ public class PartnerInbox {
         try {
             record = json.treeToValue(message, type.record());
         } catch (JsonProcessingException e) {
-            throw new InvalidMessageException("The message does not fit its contract: " + e.getOriginalMessage());
+            throw new InvalidMessageException("The message does not fit its contract" + fieldOf(e));
         }
         type.apply(partner, record);
+    }
+
+    /** Which field does not fit, as the contract names it, never the parser's words (which name Java types). */
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ": '" + mapping.getPath().stream().map(step -> step.getFieldName() != null ? step.getFieldName()
+                    : "[" + step.getIndex() + "]").collect(Collectors.joining(".")) + "' is not what it says";
+        }
+        return "";
     }
 
     private InboundMessageType<?> typeOf(JsonNode message, String partner) {

@@ -1,7 +1,6 @@
 package org.dotchain.hub.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Cannot sort by '" + e.getPropertyName() + "': no such property", "sort");
     }
 
-
     /** Two requests at once that cannot both be taken: the one that lost may try again, and is told so. */
     @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrent(RuntimeException e) {
@@ -66,10 +64,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail forbidden(AccessDeniedException e) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
     }
-
-
-
-
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -87,13 +81,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedBody.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE, "too-large", tooLarge.getMessage()));
+            }
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream().map(step -> step.getFieldName() != null ? step.getFieldName()
                     : "[" + step.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse(null);
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
-                    "'" + field + "' is not a valid value here: " + (mapping instanceof InvalidFormatException
-                            && mapping.getOriginalMessage().contains("control character")
+                    "'" + field + "' is not a valid value here: " + (mapping instanceof StrictJson.UncleanText
                             ? "it holds a control character or a direction override"
                             : "see the API's description of the field"), field));
         }
@@ -108,9 +107,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Request {} failed", MDC.get(RequestGuard.REQUEST_ID), e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The hub failed to "
-                + "answer this request; quote its request id to the operators");
-        problem.setProperty(RequestGuard.REQUEST_ID, MDC.get(RequestGuard.REQUEST_ID));
-        return problem;
+        return Problems.internal();
     }
 }

@@ -3,6 +3,7 @@ package org.dotchain.hub.platform;
 import java.net.URI;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -16,6 +17,11 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(status.getReasonPhrase());
+        // the request's id, which the log carries, when the problem answers a request (RequestGuard)
+        String requestId = MDC.get(RequestGuard.REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty(RequestGuard.REQUEST_ID, requestId);
+        }
         return problem;
     }
 
@@ -38,6 +44,12 @@ public final class Problems {
             return Optional.of(of(HttpStatus.BAD_REQUEST, "invalid-request", failure.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** The hub's own failure: it says so, and the request id to quote, never what failed inside. */
+    public static ProblemDetail internal() {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The hub failed to answer this request; quote its "
+                + "request id to the operators");
     }
 
     public static ProblemDetail of(HttpStatus status, String type, String detail, String field) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,14 +22,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The first look at every request, before anything reads it: a request id for the answer and the log; a body larger
- * than hub.web.max-request-body refused with 413; a path or a parameter with a character {@link TextHygiene} refuses
+ * than hub.web.max-request-body refused with 413 (one that does not say its length, once it has sent that much); a
+ * path or a parameter with a character {@link TextHygiene} refuses
  * answered 400, naming the parameter. Each refusal is one log line, not a stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestGuard extends OncePerRequestFilter {
+public class RequestGuard extends OncePerRequestFilter {
 
-    static final String REQUEST_ID = "requestId";
+    public static final String REQUEST_ID = "requestId";
+    /** Where machines call: a refusal is problem+json (or their contract's answer) even to a browser. */
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/services/", "/actuator/", "/v3/",
+            "/contracts/");
+    /** The partners' own transports, which bound what they read (PartnerGate, SoapSignatures). */
+    private static final List<String> PARTNER_PATHS = List.of("/services/", "/api/suppliers/", "/api/finance/");
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
@@ -43,11 +50,15 @@ class RequestGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = UUID.randomUUID().toString();
         MDC.put(REQUEST_ID, id);
+        // for the error dispatch too, which runs after this filter is done (ErrorAnswers)
+        request.setAttribute(REQUEST_ID, id);
         response.setHeader(REQUEST_ID_HEADER, id);
         try {
             ProblemDetail refusal = refusalOf(request);
             if (refusal == null) {
-                chain.doFilter(request, response);
+                boolean unbounded = request.getContentLengthLong() < 0
+                        && PARTNER_PATHS.stream().noneMatch(request.getRequestURI()::startsWith);
+                chain.doFilter(unbounded ? new BoundedBody(request, maxBody) : request, response);
                 return;
             }
             log.info("Refused {} {}: {}", request.getMethod(), TextHygiene.isClean(request.getRequestURI())
@@ -57,7 +68,6 @@ class RequestGuard extends OncePerRequestFilter {
                 response.sendError(refusal.getStatus());
                 return;
             }
-            refusal.setProperty(REQUEST_ID, id);
             ProblemResponses.write(response, refusal);
         } finally {
             MDC.remove(REQUEST_ID);
@@ -66,12 +76,14 @@ class RequestGuard extends OncePerRequestFilter {
 
     private static boolean wantsAPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
+        return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream()
+                .noneMatch(request.getRequestURI()::startsWith);
     }
 
     private ProblemDetail refusalOf(HttpServletRequest request) {
-        // a SOAP partner's request too large is a SOAP fault, which its transport answers itself (SoapSignatures)
-        if (request.getContentLengthLong() > maxBody && !request.getRequestURI().startsWith("/services/")) {
+        boolean partner = PARTNER_PATHS.stream().anyMatch(request.getRequestURI()::startsWith);
+        // a partner's transport bounds its messages itself and answers as its contract says (a SOAP fault)
+        if (request.getContentLengthLong() > maxBody && !partner) {
             return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is larger than "
                     + maxBody + " bytes");
         }

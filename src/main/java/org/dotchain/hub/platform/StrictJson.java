@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -28,20 +28,23 @@ class StrictJson {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
-    static final class HygienicStrings extends StdScalarDeserializer<String> {
-
-        HygienicStrings() {
-            super(String.class);
-        }
+    static final class HygienicStrings extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = StringDeserializer.instance.deserialize(parser, context);
+            String text = super.deserialize(parser, context);
             if (!TextHygiene.isClean(text)) {
-                throw context.weirdStringException(text, String.class,
-                        "holds a control character or a direction override");
+                throw new UncleanText(parser);
             }
             return text;
+        }
+    }
+
+    /** A string the text rule refuses; its message does not repeat the text. */
+    static final class UncleanText extends InvalidFormatException {
+
+        UncleanText(JsonParser parser) {
+            super(parser, "holds a control character or a direction override", null, String.class);
         }
     }
 }

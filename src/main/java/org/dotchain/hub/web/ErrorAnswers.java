@@ -4,7 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.dotchain.hub.platform.Problems;
-import org.slf4j.MDC;
+import org.dotchain.hub.platform.RequestGuard;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,10 +52,9 @@ class ErrorAnswers implements ErrorController {
             case 401, 403 -> Problems.of(status, "forbidden", "Log in with a role that allows this");
             default -> status.is4xxClientError()
                     ? Problems.of(status, "bad-request", "The request cannot be read as it is")
-                    : Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "The hub failed to answer this "
-                    + "request; quote its request id to the operators");
+                    : Problems.internal();
         };
-        problem.setProperty("requestId", MDC.get("requestId"));
+        problem.setProperty(RequestGuard.REQUEST_ID, request.getAttribute(RequestGuard.REQUEST_ID));
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
