@@ -2,6 +2,7 @@ package org.dotchain.hub.catalog;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.dotchain.hub.platform.Paging;
 import org.dotchain.hub.suppliers.ProductTypes;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,8 +38,9 @@ class ShowcasePages {
         String words = q == null || q.isBlank() ? null : q.strip();
         ProductFilter filter = new ProductFilter(wantedType, null, inStock ? Boolean.TRUE : null, null, maxPrice,
                 words, Map.of());
-        Page<ProductView> tiles = showcase.search(filter, PageRequest.of(Math.max(page, 0), TILES,
-                Sort.by("name")));
+        // a page number past any real one shows the last page's emptiness, never an offset out of range
+        Page<ProductView> tiles = showcase.search(filter, PageRequest.of(Math.min(Math.max(page, 0), Paging.MAX_PAGE),
+                TILES, Sort.by("name")));
         model.addAttribute("tiles", tiles);
         model.addAttribute("types", ProductTypes.ALL);
         model.addAttribute("type", wantedType);

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.dotchain.hub.access.HubUser;
-import org.dotchain.hub.platform.InvalidFieldException;
+import org.dotchain.hub.platform.Paging;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -37,12 +37,6 @@ class InvoiceController {
             @RequestParam(required = false) ExpenditureInvoice.Status status,
             @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
             Pageable page) {
-        page.getSort().forEach(order -> {
-            if (!SORTABLE.contains(order.getProperty())) {
-                throw new InvalidFieldException("sort", "Invoices are sorted by " + SORTABLE + ", not by '"
-                        + order.getProperty() + "'");
-            }
-        });
-        return new PagedModel<>(invoices.visibleTo(caller, status, page));
+        return new PagedModel<>(invoices.visibleTo(caller, status, Paging.checked(page, SORTABLE)));
     }
 }

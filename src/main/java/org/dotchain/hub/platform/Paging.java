@@ -22,8 +22,9 @@ public final class Paging {
         }
         for (Sort.Order order : page.getSort()) {
             if (!sortable.contains(order.getProperty())) {
-                throw new InvalidFieldException("sort", "Cannot sort by '" + order.getProperty() + "': 'sort' may be "
-                        + String.join(", ", sortable.stream().sorted().toList()) + ", each with ,asc or ,desc");
+                throw new InvalidFieldException("sort", "Cannot sort by '" + order.getProperty() + "': this list is "
+                        + "sorted by " + String.join(", ", sortable.stream().sorted().toList())
+                        + ", each with ,asc or ,desc");
             }
         }
         return page;

@@ -111,6 +111,9 @@ class HostileInputTest {
         refused(send("GET", "/api/orders?sort=lines", null), 400);
         assertThat(refused(send("GET", "/api/products?page=999999999", null), 400).path("field").asText())
                 .isEqualTo("page");
+        assertThat(refused(send("GET", "/api/invoices?page=2000000000", null), 400).path("field").asText())
+                .isEqualTo("page");
+        refused(send("GET", "/api/invoices?sort=order.unit.name", null), 400);
         assertThat(send("GET", "/api/orders?sort=total,desc&size=100000", null).statusCode()).isEqualTo(200);
     }
 
