@@ -46,7 +46,7 @@ class DeadlinesTest {
                         + "c.trigger_name = t.trigger_name and c.trigger_group = t.trigger_group "
                         + "where t.trigger_group = 'deadlines'", String.class))
                 .containsExactlyInAnyOrder("pre-order-expiry", "order-shipping-deadline", "certificate-deadline",
-                        "signing-reminder", "trace-retention");
+                        "signing-reminder", "trace-retention", "login-attempts-retention");
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "hub.suppliers.generate-missing-keys=true")
+        properties = {"hub.suppliers.generate-missing-keys=true", "hub.access.person-secrets.generate-missing-key=true"})
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class EmptyHubEndToEndTest {

@@ -3,6 +3,7 @@ package org.dotchain.hub.access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivationController {
 
     private final AccountActivation activation;
+    private final LoginAttempts attempts;
 
-    ActivationController(AccountActivation activation) {
+    ActivationController(AccountActivation activation, LoginAttempts attempts) {
         this.activation = activation;
+        this.attempts = attempts;
     }
 
     record PasswordChoice(@NotBlank @Schema(example = "x3Jk9...the token from the DPA") String activationToken,
@@ -33,14 +36,16 @@ class ActivationController {
 
     @PostMapping
     @Operation(summary = "Step 1: choose a password (12 characters or more); answers the TOTP secret and its otpauth:// URI to scan")
-    AccountActivation.Enrolment setPassword(@Valid @RequestBody PasswordChoice choice) {
+    AccountActivation.Enrolment setPassword(@Valid @RequestBody PasswordChoice choice, HttpServletRequest request) {
+        attempts.admit(request.getRemoteAddr());
         return activation.setPassword(choice.activationToken(), choice.password());
     }
 
     @PostMapping("/confirmation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Step 2: the first code from the authenticator proves the enrolment and activates the account")
-    void confirm(@Valid @RequestBody TotpConfirmation confirmation) {
+    void confirm(@Valid @RequestBody TotpConfirmation confirmation, HttpServletRequest request) {
+        attempts.admit(request.getRemoteAddr());
         activation.confirmTotp(confirmation.activationToken(), confirmation.totpCode());
     }
 }

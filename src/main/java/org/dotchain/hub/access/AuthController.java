@@ -39,10 +39,14 @@ class AuthController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Log in: password and TOTP code, both; answers a bearer token for 'Authorization: Bearer ...'")
-    Token login(@Valid @RequestBody Credentials credentials) {
+    @Operation(summary = "Log in: password and TOTP code, both; answers a bearer token for 'Authorization: Bearer ...'",
+            description = "An unknown username, a wrong password or code, and a username this address failed too often "
+                    + "all answer the same 401. Failures in a row of one username from one address make it wait a "
+                    + "minute, doubling up to 15; an address has 30 logins and activations a minute (429 beyond, "
+                    + "with Retry-After).")
+    Token login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         TwoFactorLogin.IssuedToken issued = login.login(credentials.username(), credentials.password(),
-                credentials.totpCode());
+                credentials.totpCode(), request.getRemoteAddr());
         return new Token(issued.token(), "Bearer", issued.expiresAt());
     }
 

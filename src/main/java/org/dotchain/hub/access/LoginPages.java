@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -32,17 +35,19 @@ class LoginPages {
     static final Duration SECOND_STEP = Duration.ofMinutes(5);
 
     private final TwoFactorLogin login;
+    private final LoginAttempts attempts;
     private final AccountActivation activation;
     private final SecurityContextRepository sessions;
     private final CsrfTokenRepository csrfTokens;
     private final RequestCache askedFor;
     private final Clock clock;
 
-    LoginPages(TwoFactorLogin login, AccountActivation activation, SecurityContextRepository sessions,
+    LoginPages(TwoFactorLogin login, LoginAttempts attempts, AccountActivation activation, SecurityContextRepository sessions,
                CsrfTokenRepository pageCsrfTokens, RequestCache pageRequests, Clock clock) {
         this.csrfTokens = pageCsrfTokens;
         this.askedFor = pageRequests;
         this.login = login;
+        this.attempts = attempts;
         this.activation = activation;
         this.sessions = sessions;
         this.clock = clock;
@@ -61,18 +66,24 @@ class LoginPages {
         return "login/password";
     }
 
+    /**
+     * The password step leads to the code step whatever the password was: only the code step says whether the login
+     * passed, so that neither step tells a stranger whether the username exists or the password was right.
+     */
     @PostMapping("/login")
     String password(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
+        TwoFactorLogin.FirstFactor first;
         try {
-            login.firstFactor(username.strip(), password);
-        } catch (LoginRefusedException refused) {
+            first = login.firstFactor(username, password, request.getRemoteAddr());
+        } catch (TooManyAttemptsException tooMany) {
             model.addAttribute("username", username);
-            model.addAttribute("error", messageOf(refused));
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            model.addAttribute("error", "login.refused.too_many");
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfter().orElseThrow().toSeconds()));
             return "login/password";
         }
-        keep(new PartialLogin(username.strip(), clock.instant().plus(SECOND_STEP)), request, response);
+        keep(new PartialLogin(first, clock.instant().plus(SECOND_STEP)), request, response);
         return "redirect:/login/code";
     }
 
@@ -83,7 +94,7 @@ class LoginPages {
 
     @PostMapping("/login/code")
     String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+                HttpServletResponse response, Model model, RedirectAttributes startAgain) {
         PartialLogin partial = (PartialLogin) SecurityContextHolder.getContext().getAuthentication();
         if (partial.expiredAt(clock.instant())) {
             keep(null, request, response);
@@ -91,8 +102,14 @@ class LoginPages {
         }
         HubUser user;
         try {
-            user = login.secondFactor((String) partial.getPrincipal(), code.strip());
+            user = login.secondFactor(partial.firstFactor(), code.strip(), request.getRemoteAddr());
         } catch (LoginRefusedException refused) {
+            if (refused.getReason() == LoginRefusedException.Reason.WRONG_CREDENTIALS) {
+                keep(null, request, response);
+                startAgain.addFlashAttribute("username", partial.getPrincipal());
+                startAgain.addFlashAttribute("error", messageOf(refused));
+                return "redirect:/login";
+            }
             model.addAttribute("error", messageOf(refused));
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return "login/code";
@@ -112,7 +129,8 @@ class LoginPages {
     @PostMapping("/activate")
     String choosePassword(@RequestParam(defaultValue = "") String token,
                           @RequestParam(defaultValue = "") String password,
-                          @RequestParam(defaultValue = "") String repeated, Model model) {
+                          @RequestParam(defaultValue = "") String repeated, HttpServletRequest request, Model model) {
+        attempts.admit(request.getRemoteAddr());
         model.addAttribute("token", token);
         model.addAttribute("here", activationLink(token));
         if (!password.equals(repeated)) {
@@ -137,7 +155,8 @@ class LoginPages {
 
     @PostMapping("/activate/code")
     String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String code,
-                   Model model) {
+                   HttpServletRequest request, Model model) {
+        attempts.admit(request.getRemoteAddr());
         model.addAttribute("here", activationLink(token));
         try {
             activation.confirmTotp(token, code.strip());

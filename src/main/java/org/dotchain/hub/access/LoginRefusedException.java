@@ -3,11 +3,11 @@ package org.dotchain.hub.access;
 import org.dotchain.hub.platform.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** Wrong password or code, a locked account, or no access: the message says which only where it is safe to. */
+/** A login refused: the message says why only to someone who gave both factors right. */
 public class LoginRefusedException extends Refusal {
 
     /** Why, for a page to say it in the reader's language. */
-    public enum Reason { WRONG_CREDENTIALS, LOCKED, WRONG_CODE, REPLAYED_CODE, NO_ACCESS }
+    public enum Reason { WRONG_CREDENTIALS, REPLAYED_CODE, NO_ACCESS }
 
     private final Reason reason;
 

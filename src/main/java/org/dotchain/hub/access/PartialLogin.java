@@ -6,21 +6,26 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A page login halfway: the password was right, the TOTP code is still to come. Its only authority opens the code
- * page, nothing else; a code given after it lapsed (a few minutes) sends the person back to the password.
+ * A page login halfway: the password was given, the TOTP code is still to come. Whether the password was right stays
+ * here, in the session, unsaid until the code step. Its only authority opens the code page, nothing else; a code
+ * given after it lapsed (a few minutes) sends the person back to the password.
  */
 final class PartialLogin extends AbstractAuthenticationToken {
 
     static final String AUTHORITY = "FACTOR_PASSWORD";
 
-    private final String username;
+    private final TwoFactorLogin.FirstFactor firstFactor;
     private final Instant expiresAt;
 
-    PartialLogin(String username, Instant expiresAt) {
+    PartialLogin(TwoFactorLogin.FirstFactor firstFactor, Instant expiresAt) {
         super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
-        this.username = username;
+        this.firstFactor = firstFactor;
         this.expiresAt = expiresAt;
         setAuthenticated(true);
+    }
+
+    TwoFactorLogin.FirstFactor firstFactor() {
+        return firstFactor;
     }
 
     boolean expiredAt(Instant now) {
@@ -34,6 +39,6 @@ final class PartialLogin extends AbstractAuthenticationToken {
 
     @Override
     public Object getPrincipal() {
-        return username;
+        return firstFactor.username();
     }
 }

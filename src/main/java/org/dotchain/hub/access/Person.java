@@ -2,6 +2,7 @@ package org.dotchain.hub.access;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,14 +37,13 @@ public class Person {
     private Supplier supplier;
 
     private String passwordHash;
+    @Convert(converter = SealedSecretConverter.class)
     private String totpSecret;
     private boolean active;
     private boolean totpConfirmed;
     private long totpLastStep;
     private String activationTokenHash;
     private Instant activationExpiresAt;
-    private int failedLogins;
-    private Instant lockedUntil;
     private Instant accessWithdrawnAt;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -112,21 +112,7 @@ public class Person {
         this.accessWithdrawnAt = at;
     }
 
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    void loginFailed(Instant now, int maxAttempts, java.time.Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= maxAttempts) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-        }
-    }
-
     void loginSucceeded(long totpStep) {
-        failedLogins = 0;
-        lockedUntil = null;
         totpLastStep = totpStep;
     }
 
@@ -168,10 +154,6 @@ public class Person {
 
     public long getTotpLastStep() {
         return totpLastStep;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
     }
 
     public Instant getAccessWithdrawnAt() {

@@ -1,8 +1,10 @@
 package org.dotchain.hub.access;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -10,101 +12,100 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Password and TOTP code, both, for every person. Five failures lock the account for fifteen minutes; a code is used
- * once. A successful login gives an API token that expires.
+ * Password and TOTP code, both, for every person; a code is used once. A successful login gives an API token that
+ * expires. An unknown username, a wrong password, a wrong code and a try while {@link LoginAttempts} holds the
+ * address back all get one answer, in the same time (an unknown username's password is checked against a hash of
+ * nothing), so that the answer tells no one whether an account exists or which factor was wrong. Only someone who
+ * gave both factors right hears more: that the code was used already, or that the account has no access.
  */
 @Service
 public class TwoFactorLogin {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
+    static final String REFUSED = "Wrong username, password or code; after several failures, wait a few minutes "
+            + "before the next try";
 
     private final PersonRepository persons;
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final TotpCodes totp;
+    private final LoginAttempts attempts;
     private final Clock clock;
     private final Duration tokenLifetime;
+    private final String hashOfNothing;
 
     TwoFactorLogin(PersonRepository persons, ApiTokenRepository tokens, PasswordEncoder passwords, TotpCodes totp,
-                   Clock clock, AccessProperties settings) {
+                   LoginAttempts attempts, Clock clock, AccessProperties settings) {
         this.persons = persons;
         this.tokens = tokens;
         this.passwords = passwords;
         this.totp = totp;
+        this.attempts = attempts;
         this.clock = clock;
         this.tokenLifetime = settings.tokenLifetime();
+        this.hashOfNothing = passwords.encode(Secrets.newToken());
     }
 
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    /** Both factors at once, for the API; failures are counted though the login is refused, so they commit. */
+    /**
+     * The first factor's outcome, kept by the pages between their two steps without showing it: the code step says
+     * whether the login as a whole passed.
+     */
+    public record FirstFactor(String username, boolean passed) implements Serializable {
+    }
+
+    /** Both factors at once, for the API, from the network address {@code address}. */
     @Transactional(noRollbackFor = LoginRefusedException.class)
-    public IssuedToken login(String username, String password, String code) {
-        Person person = passwordChecked(username, password);
-        codeChecked(person, code);
+    public IssuedToken login(String username, String password, String code, String address) {
+        FirstFactor first = firstFactor(username, password, address);
+        Person person = codeChecked(first, code, address);
         String token = Secrets.newToken();
         Instant expiresAt = clock.instant().plus(tokenLifetime);
         tokens.save(new ApiToken(Secrets.hash(token), person, expiresAt));
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The first factor alone, for the pages' first step; the second is {@link #secondFactor}. */
+    /** The password alone, for the pages' first step; refuses only an address over its rate. */
+    @Transactional
+    public FirstFactor firstFactor(String username, String password, String address) {
+        attempts.admit(address);
+        String name = username == null ? "" : username.strip();
+        Optional<Person> person = persons.lockByUsername(name);
+        String hash = person.map(Person::getPasswordHash).orElse(null);
+        boolean passwordRight = password != null && passwords.matches(password, hash == null ? hashOfNothing : hash)
+                && hash != null;
+        return new FirstFactor(name, passwordRight && !attempts.waiting(address, name));
+    }
+
+    /** The code, after {@link #firstFactor}; answers who is logged in, or refuses the login as a whole. */
     @Transactional(noRollbackFor = LoginRefusedException.class)
-    public void firstFactor(String username, String password) {
-        passwordChecked(username, password);
+    public HubUser secondFactor(FirstFactor first, String code, String address) {
+        return HubUser.of(codeChecked(first, code, address));
     }
 
-    /** The second factor, after the first was given for the same username; answers who is logged in. */
-    @Transactional(noRollbackFor = LoginRefusedException.class)
-    public HubUser secondFactor(String username, String code) {
-        Person person = persons.lockByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new LoginRefusedException("Wrong username, password or code"));
-        refuseIfLocked(person);
-        codeChecked(person, code);
-        return HubUser.of(person);
-    }
-
-    private Person passwordChecked(String username, String password) {
-        Person person = persons.lockByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new LoginRefusedException("Wrong username, password or code"));
-        refuseIfLocked(person);
-        boolean passwordRight = person.getPasswordHash() != null && password != null
-                && passwords.matches(password, person.getPasswordHash());
-        if (!passwordRight) {
-            person.loginFailed(clock.instant(), MAX_FAILURES, LOCKOUT);
-            throw new LoginRefusedException("Wrong username, password or code");
-        }
-        return person;
-    }
-
-    private void codeChecked(Person person, String code) {
-        OptionalLong step = totp.verify(person.getTotpSecret(), code, person.getTotpLastStep());
+    private Person codeChecked(FirstFactor first, String code, String address) {
+        Person person = first.passed() ? persons.lockByUsername(first.username()).orElse(null) : null;
+        OptionalLong step = person == null ? OptionalLong.empty()
+                : totp.verify(person.getTotpSecret(), code, person.getTotpLastStep());
         if (step.isEmpty()) {
-            person.loginFailed(clock.instant(), MAX_FAILURES, LOCKOUT);
-            boolean replayed = totp.verify(person.getTotpSecret(), code, Long.MIN_VALUE).isPresent();
-            throw replayed
-                    ? new LoginRefusedException(LoginRefusedException.Reason.REPLAYED_CODE, "This code was used "
-                    + "already: wait for the next one")
-                    : new LoginRefusedException(LoginRefusedException.Reason.WRONG_CODE,
-                    "Wrong username, password or code");
+            attempts.failed(address, first.username());
+            if (person != null && totp.verify(person.getTotpSecret(), code, Long.MIN_VALUE).isPresent()) {
+                throw new LoginRefusedException(LoginRefusedException.Reason.REPLAYED_CODE,
+                        "This code was used already: wait for the next one");
+            }
+            throw new LoginRefusedException(REFUSED);
         }
+        attempts.succeeded(address, first.username());
         if (!person.isActive()) {
             throw new LoginRefusedException(LoginRefusedException.Reason.NO_ACCESS, "This account has no access");
         }
         person.loginSucceeded(step.getAsLong());
-    }
-
-    private void refuseIfLocked(Person person) {
-        if (person.lockedAt(clock.instant())) {
-            throw new LoginRefusedException(LoginRefusedException.Reason.LOCKED, "Too many failed attempts: the "
-                    + "account is locked until " + person.getLockedUntil());
-        }
+        return person;
     }
 
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
-    public java.util.Optional<HubUser> userOf(String token) {
+    public Optional<HubUser> userOf(String token) {
         return tokens.findLive(Secrets.hash(token), clock.instant()).map(found -> HubUser.of(found.getPerson()));
     }
 

@@ -1,12 +1,6 @@
 package org.dotchain.hub.integration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +9,7 @@ import java.util.function.Function;
 import org.dotchain.hub.partners.Partner;
 import org.dotchain.hub.partners.Partners;
 import org.dotchain.hub.platform.HubProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dotchain.hub.platform.SecretFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartnerKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(PartnerKeys.class);
-
     /** Where a partner's secrets are when its connector file does not say: hub.suppliers.&lt;code&gt;. */
     public static final String CONVENTION = "hub.suppliers.";
 
@@ -39,7 +30,6 @@ public class PartnerKeys {
     private final Function<String, String> secretsOf;
     private final Path folder;
     private final boolean generateMissing;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Optional<byte[]>> known = new ConcurrentHashMap<>();
 
     @Autowired
@@ -89,26 +79,8 @@ public class PartnerKeys {
             return Optional.of(Base64.getDecoder().decode(configured.trim()));
         }
         Path file = folder.resolve(fileName);
-        try {
-            if (Files.exists(file)) {
-                return Optional.of(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
-            }
-            if (!generateMissing) {
-                return Optional.empty();
-            }
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                log.debug("{} keeps the file system's default permissions", file);
-            }
-            log.info("Generated {} in {}", property, file);
-            return Optional.of(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or write " + file, e);
-        }
+        Optional<byte[]> stored = SecretFiles.read(file);
+        return stored.isPresent() || !generateMissing ? stored
+                : Optional.of(SecretFiles.generate(file, 32, property));
     }
 }

@@ -37,8 +37,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Every refusal, by the mapping the Camel routes answer with too. */
     @ExceptionHandler({Refusal.class, NoSuchElementException.class, IllegalArgumentException.class})
-    ProblemDetail refused(RuntimeException e) {
-        return Problems.of(e).orElseThrow(() -> e);
+    ResponseEntity<ProblemDetail> refused(RuntimeException e) {
+        ProblemDetail problem = Problems.of(e).orElseThrow(() -> e);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (e instanceof Refusal refusal) {
+            refusal.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(wait.toSeconds())));
+        }
+        return answer.body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

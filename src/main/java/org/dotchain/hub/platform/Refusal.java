@@ -1,5 +1,7 @@
 package org.dotchain.hub.platform;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,11 @@ public abstract class Refusal extends RuntimeException {
     /** The problem+json answer; a refusal with more to say adds its properties. */
     public ProblemDetail toProblem() {
         return Problems.of(status, type, getMessage());
+    }
+
+    /** How long the caller should wait before asking again (a Retry-After header), where waiting is the answer. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /**

@@ -65,20 +65,6 @@ class AccessProcedureTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountForFifteenMinutes() {
-        Map<String, String> person = designateAndActivate("RECEIVER");
-        for (int i = 0; i < 5; i++) {
-            login(person.get("username"), "wrong password!", "000000");
-        }
-
-        assertProblem(login(person.get("username"), PASSWORD, code(person.get("secret"))), HttpStatus.UNAUTHORIZED,
-                "locked until");
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(login(person.get("username"), PASSWORD, code(person.get("secret"))).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-    }
-
-    @Test
     void withdrawingAccessStopsTheUnitsTokensAtOnce() {
         Map<String, String> person = designateAndActivate("ORDERER");
         String token = login(person.get("username"), PASSWORD, code(person.get("secret"))).getBody().get("token").asText();

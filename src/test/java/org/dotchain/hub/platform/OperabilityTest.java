@@ -26,6 +26,11 @@ class OperabilityTest {
         JsonNode anyone = http.getForObject("/actuator/health", JsonNode.class);
         assertThat(anyone.path("status").asText()).isEqualTo("UP");
         assertThat(anyone.has("components")).as("what is wrong is for an operator").isFalse();
+        assertThat(api.as("orderer.a1001").get("/actuator/health").getBody().has("components"))
+                .as("a person logged in, not an operator").isFalse();
+        ResponseEntity<JsonNode> component = http.getForEntity("/actuator/health/db", JsonNode.class);
+        assertThat(component.getBody() == null || !component.getBody().has("details"))
+                .as("a component's details, asked for by name: %s", component.getBody()).isTrue();
         for (String probe : new String[] {"liveness", "readiness"}) {
             assertThat(http.getForObject("/actuator/health/" + probe, JsonNode.class).path("status").asText())
                     .as(probe).isEqualTo("UP");

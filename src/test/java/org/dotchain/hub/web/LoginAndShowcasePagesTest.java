@@ -45,8 +45,13 @@ class LoginAndShowcasePagesTest extends PageTest {
         assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/login/code");
         browser.assertAccessible().screenshot("login-code-uk");
         browser.type("#code", "000000").submit("button[type=submit]");
-        assertThat(browser.text(".error"))
-                .isEqualTo("Неправильний код. Перевірте час на телефоні й уведіть новий код.");
+        assertThat(browser.text(".error")).as("a wrong code is said as any failure is, back at the first step")
+                .startsWith("Неправильне ім’я, пароль або код. Якщо ім’я й пароль правильні, перевірте час на телефоні.");
+        assertThat(browser.find("#username").getAttribute("value")).isEqualTo("orderer.a1001");
+        browser.assertAccessible().screenshot("login-refused-uk");
+        browser.size(Browser.PHONE).screenshot("login-refused-uk-phone").size(Browser.DESKTOP);
+        browser.type("#password", logins.password()).submit("button[type=submit]");
+        assertThat(browser.path()).as("%s", browser.text("main")).isEqualTo("/login/code");
         String code = logins.freshCode();
         browser.type("#code", code).submit("button[type=submit]");
 
@@ -112,8 +117,16 @@ class LoginAndShowcasePagesTest extends PageTest {
 
         browser.open("/login").type("#username", "orderer.a2002").type("#password", "not the password")
                 .submit("button[type=submit]");
-        assertThat(browser.text(".error")).isEqualTo("Неправильне ім’я, пароль або код.");
+        assertThat(browser.path()).as("a wrong password is not told apart from a right one before the code")
+                .isEqualTo("/login/code");
+        browser.type("#code", logins.freshCode()).submit("button[type=submit]");
+        assertThat(browser.text(".error")).startsWith("Неправильне ім’я, пароль або код.");
         assertThat(browser.find("#username").getAttribute("value")).isEqualTo("orderer.a2002");
+        browser.submit(".languages a[lang=en]");
+        browser.type("#username", "orderer.a2002").type("#password", "not the password either")
+                .submit("button[type=submit]").type("#code", "123456").submit("button[type=submit]");
+        assertThat(browser.text(".error")).startsWith("Wrong username, password or code.");
+        browser.assertAccessible().screenshot("login-refused-en");
     }
 
     @Test
