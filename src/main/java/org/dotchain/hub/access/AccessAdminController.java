@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -33,28 +34,29 @@ class AccessAdminController {
         this.access = access;
     }
 
-    record Letter(@NotBlank @Schema(example = "DPA/2026/1187") String number,
+    record Letter(@NotBlank @Size(max = 40) @Schema(example = "DPA/2026/1187") String number,
                   @NotNull @Schema(example = "2026-11-02") LocalDate date) {
     }
 
-    record Designation(@NotBlank @Schema(example = "A3003/2026/44") String number,
+    record Designation(@NotBlank @Size(max = 40) @Schema(example = "A3003/2026/44") String number,
                        @NotNull @Schema(example = "2026-11-06") LocalDate date,
                        @NotEmpty List<@Valid DesignatedPersonRequest> persons) {
     }
 
-    record DesignatedPersonRequest(@NotBlank @Schema(example = "o.kovalenko") String username,
-                                   @NotBlank @Schema(example = "Olena Kovalenko") String fullName,
+    record DesignatedPersonRequest(@NotBlank @Size(max = 64) @Schema(example = "o.kovalenko") String username,
+                                   @NotBlank @Size(max = 200) @Schema(example = "Olena Kovalenko") String fullName,
                                    @NotEmpty @Schema(example = "[\"ORDERER\", \"RECEIVER\"]") Set<Role> roles) {
     }
 
-    record Training(@NotBlank @Schema(example = "DOT-Chain Defence for units") String course,
+    record Training(@NotBlank @Size(max = 200) @Schema(example = "DOT-Chain Defence for units") String course,
                     @NotNull @Schema(example = "2026-11-10") LocalDate completedOn) {
     }
 
-    record Staff(@NotBlank @Schema(example = "skyforge.signer") String username,
-                 @NotBlank @Schema(example = "Taras Bondar") String fullName,
+    record Staff(@NotBlank @Size(max = 64) @Schema(example = "skyforge.signer") String username,
+                 @NotBlank @Size(max = 200) @Schema(example = "Taras Bondar") String fullName,
                  @NotEmpty @Schema(example = "[\"SUPPLIER\"]") Set<Role> roles,
-                 @Schema(example = "skyforge", description = "for SUPPLIER persons: whose") String supplierCode) {
+                 @Size(max = 32) @Schema(example = "skyforge", description = "for SUPPLIER persons: whose")
+                 String supplierCode) {
     }
 
     record LetterRecorded(Long id, String unitCode, AccessLetter.Kind kind, String number, LocalDate date) {

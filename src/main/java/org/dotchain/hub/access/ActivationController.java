@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +27,15 @@ class ActivationController {
         this.attempts = attempts;
     }
 
-    record PasswordChoice(@NotBlank @Schema(example = "x3Jk9...the token from the DPA") String activationToken,
-                          @NotBlank @Schema(example = "correct horse battery staple") String password) {
+    record PasswordChoice(@NotBlank @Size(max = 100) @Schema(example = "x3Jk9...the token from the DPA")
+                          String activationToken,
+                          @NotBlank @Size(max = 200) @Schema(example = "correct horse battery staple")
+                          String password) {
     }
 
-    record TotpConfirmation(@NotBlank @Schema(example = "x3Jk9...the token from the DPA") String activationToken,
-                            @NotBlank @Schema(example = "492039") String totpCode) {
+    record TotpConfirmation(@NotBlank @Size(max = 100) @Schema(example = "x3Jk9...the token from the DPA")
+                            String activationToken,
+                            @NotBlank @Size(max = 6) @Schema(example = "492039") String totpCode) {
     }
 
     @PostMapping

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,9 +29,10 @@ class AuthController {
         this.login = login;
     }
 
-    record Credentials(@NotBlank @Schema(example = "orderer.a1001") String username,
-                       @NotBlank @Schema(example = "demo-password-2026") String password,
-                       @NotBlank @Schema(example = "123456", description = "the current code of the enrolled authenticator")
+    record Credentials(@NotBlank @Size(max = 64) @Schema(example = "orderer.a1001") String username,
+                       @NotBlank @Size(max = 200) @Schema(example = "demo-password-2026") String password,
+                       @NotBlank @Size(max = 6)
+                       @Schema(example = "123456", description = "the current code of the enrolled authenticator")
                        String totpCode) {
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +24,7 @@ class SignatoryController {
         this.signatories = signatories;
     }
 
-    record OnDuty(@NotBlank @Schema(example = "dpa.signatory") String username) {
+    record OnDuty(@NotBlank @Size(max = 64) @Schema(example = "dpa.signatory") String username) {
     }
 
     @GetMapping("/api/admin/signatories/on-duty")

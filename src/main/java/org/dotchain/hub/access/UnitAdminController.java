@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +31,12 @@ class UnitAdminController {
         this.registry = registry;
     }
 
-    record NewUnit(@NotBlank @Schema(example = "A4004") String code,
-                   @NotBlank @Schema(example = "Military unit A4004") String name) {
+    record NewUnit(@NotBlank @Size(max = 16) @Schema(example = "A4004") String code,
+                   @NotBlank @Size(max = 200) @Schema(example = "Military unit A4004") String name) {
     }
 
-    record Renaming(@NotBlank @Schema(example = "Military unit A4004, air reconnaissance") String name) {
+    record Renaming(@NotBlank @Size(max = 200) @Schema(example = "Military unit A4004, air reconnaissance")
+                    String name) {
     }
 
     @PostMapping

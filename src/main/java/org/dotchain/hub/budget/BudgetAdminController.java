@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -38,9 +39,10 @@ class BudgetAdminController {
     }
 
     record Decision(@NotNull @Schema(example = "2500000.00") BigDecimal amount,
-                    @NotBlank @Schema(example = "DPA-2026/0412") String decisionNumber,
+                    @NotBlank @Size(max = 40) @Schema(example = "DPA-2026/0412") String decisionNumber,
                     @NotNull @Schema(example = "2026-11-30") LocalDate decisionDate,
-                    @NotBlank @Schema(example = "Order of the DPA No. 412 of 30.11.2026 on the drone programme")
+                    @NotBlank @Size(max = 500)
+                    @Schema(example = "Order of the DPA No. 412 of 30.11.2026 on the drone programme")
                     String legalBasis) {
 
         BudgetDecision decision() {

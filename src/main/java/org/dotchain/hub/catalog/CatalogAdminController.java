@@ -39,13 +39,14 @@ class CatalogAdminController {
         this.offers = offers;
     }
 
-    record RecordedOffer(@NotBlank @Schema(example = "skyforge") String supplierCode,
+    record RecordedOffer(@NotBlank @Size(max = 32) @Schema(example = "skyforge") String supplierCode,
                          @NotBlank @Size(max = 64) @Schema(example = "SKF-2026-117") String offerNumber,
-                         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") @Schema(example = "SKF-FPV13")
-                         String productCode,
+                         @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}")
+                         @Schema(example = "SKF-FPV13") String productCode,
                          @NotBlank @Size(max = 200) @Schema(example = "Skyforge FPV-13 long-range strike drone")
                          String name,
-                         @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,31}") @Schema(example = "FPV") String productType,
+                         @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z][A-Z_]{1,31}") @Schema(example = "FPV")
+                         String productType,
                          @NotBlank @Size(max = 2000) String description,
                          @NotNull @Schema(example = "23900.00") BigDecimal unitPrice,
                          @NotNull @Min(0) @Max(365) @Schema(example = "21") Integer leadTimeDays,
@@ -56,7 +57,8 @@ class CatalogAdminController {
                          Map<String, Object> specifications) {
     }
 
-    record Rejection(@NotBlank @Schema(example = "The price is above the agreement's highest for FPV") String reason) {
+    record Rejection(@NotBlank @Size(max = 500) @Schema(example = "The price is above the agreement's highest for FPV")
+                     String reason) {
     }
 
     @GetMapping

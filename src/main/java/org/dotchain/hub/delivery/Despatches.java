@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.ordering.OrderLine;
 import org.dotchain.hub.ordering.OrderStatus;
@@ -39,6 +41,7 @@ public class Despatches {
     public void record(String orderNumber, String supplierCode, String despatchNumber, Instant despatchedAt,
                        LocalDate expectedArrival, List<DespatchedLine> lines) {
         PurchaseOrder order = SupplierOrderResponses.ofSupplier(orders, orderNumber, supplierCode);
+        refuseRepeats(order, despatchNumber, lines);
         Shipment shipment = new Shipment(order, despatchNumber, despatchedAt, expectedArrival);
         entityManager.persist(shipment);
         for (DespatchedLine despatched : lines) {
@@ -66,6 +69,40 @@ public class Despatches {
                 "despatch " + despatchNumber + ", expected " + expectedArrival);
         audit.record("supplier:" + supplierCode, "DESPATCH_ADVISED", "order", orderNumber,
                 "despatch=" + despatchNumber + " status=" + order.getStatus());
+    }
+
+    /**
+     * A despatch number is a despatch's once per order, and a serial number an item's once per line, whatever message
+     * id brings it again: a repeat is refused in words, before the database's constraints would refuse it in theirs.
+     */
+    private void refuseRepeats(PurchaseOrder order, String despatchNumber, List<DespatchedLine> lines) {
+        boolean advisedBefore = !entityManager.createQuery("select s.id from Shipment s where s.order = :order "
+                        + "and s.despatchNumber = :number", Long.class)
+                .setParameter("order", order).setParameter("number", despatchNumber).setMaxResults(1)
+                .getResultList().isEmpty();
+        if (advisedBefore) {
+            throw new InvalidMessageException("Despatch " + despatchNumber + " of order " + order.getOrderNumber()
+                    + " was advised before, under another message id: each despatch has a number of its own");
+        }
+        for (DespatchedLine despatched : lines) {
+            Set<String> once = new HashSet<>();
+            for (String serial : despatched.serialNumbers()) {
+                if (!once.add(serial)) {
+                    throw new InvalidMessageException("Line " + despatched.lineNumber() + " names serial number "
+                            + serial + " twice");
+                }
+            }
+            List<String> shippedBefore = despatched.serialNumbers().isEmpty() ? List.of() : entityManager.createQuery(
+                            "select i.serialNumber from ShipmentItem i where i.orderLine.order = :order "
+                                    + "and i.orderLine.lineNumber = :line and i.serialNumber in :serials", String.class)
+                    .setParameter("order", order).setParameter("line", despatched.lineNumber())
+                    .setParameter("serials", despatched.serialNumbers()).setMaxResults(1).getResultList();
+            if (!shippedBefore.isEmpty()) {
+                throw new InvalidMessageException("Serial number " + shippedBefore.get(0) + " of line "
+                        + despatched.lineNumber() + " was shipped before; an item shipped again needs a serial number "
+                        + "this line has not used");
+            }
+        }
     }
 
     /** Items shipped for a line and not refused by the unit: a refused item is shipped again. */

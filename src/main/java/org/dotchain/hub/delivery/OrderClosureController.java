@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.dotchain.hub.access.HubUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,8 +24,8 @@ class OrderClosureController {
         this.closure = closure;
     }
 
-    record Closure(@NotBlank @Schema(example = "The supplier cannot replace the refused items this year")
-                   String reason) {
+    record Closure(@NotBlank @Size(max = 500)
+                   @Schema(example = "The supplier cannot replace the refused items this year") String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/closure")

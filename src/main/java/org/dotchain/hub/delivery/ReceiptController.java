@@ -29,14 +29,14 @@ class ReceiptController {
         this.receipts = receipts;
     }
 
-    record ReceiptRequest(@NotBlank @Schema(example = "DSP-2026-000001-1") String despatchNumber,
+    record ReceiptRequest(@NotBlank @Size(max = 64) @Schema(example = "DSP-2026-000001-1") String despatchNumber,
                           @Schema(description = "serial numbers of the items that arrived in good order")
-                          List<@NotBlank String> received,
+                          @Size(max = 10_000) List<@NotBlank @Size(max = 64) String> received,
                           @Schema(description = "items refused, each with the reason (damaged, wrong item)")
-                          List<@Valid RefusedItem> refused) {
+                          @Size(max = 10_000) List<@Valid RefusedItem> refused) {
     }
 
-    record RefusedItem(@NotBlank String serialNumber, @NotBlank @Size(max = 500) String reason) {
+    record RefusedItem(@NotBlank @Size(max = 64) String serialNumber, @NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/receipts")

@@ -2,10 +2,16 @@ package org.dotchain.hub.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationMessage;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.dotchain.hub.messaging.PartnerHeaders;
+import org.dotchain.hub.partners.DeliveryReasons;
 import org.dotchain.hub.platform.Problems;
+import org.dotchain.hub.platform.TextHygiene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,9 +28,13 @@ import org.springframework.stereotype.Component;
 @Component("inboundAnswers")
 public class InboundAnswers {
 
+    private static final Logger log = LoggerFactory.getLogger(InboundAnswers.class);
+
     /** How a message was taken: accepted (applied now) or duplicate (applied before, nothing changes). */
     static final String ACKNOWLEDGEMENT = "hubAcknowledgement";
     static final int RETRY_AFTER_SECONDS = 30;
+    /** The contracts' longest message id. */
+    static final int MESSAGE_ID_LENGTH = 100;
 
     private final ObjectMapper json;
 
@@ -34,11 +44,20 @@ public class InboundAnswers {
 
     /** The refusal the failure is, or "unavailable": the hub could not take the message now. */
     static ProblemDetail problemOf(Throwable failure) {
-        if (failure instanceof JsonValidationException) {
-            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-message", failure.getMessage());
+        if (failure instanceof JsonValidationException invalid) {
+            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-message", contractBreaches(invalid));
         }
         return Problems.of(failure).orElseGet(() -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 "The hub cannot take the message now; send it again later"));
+    }
+
+    /** What the message breaks of its contract, each point as the schema says it (not the exchange it came on). */
+    private static String contractBreaches(JsonValidationException invalid) {
+        if (invalid.getErrors() == null || invalid.getErrors().isEmpty()) {
+            return "The message does not fit its contract";
+        }
+        return "The message does not fit its contract: " + invalid.getErrors().stream()
+                .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
     }
 
     /**
@@ -70,6 +89,7 @@ public class InboundAnswers {
     /** The refusal as problem+json, with the reason and nothing of the hub's insides. */
     public void problem(Exchange exchange) {
         ProblemDetail problem = problemOf(caught(exchange));
+        logRefusal(exchange, problem);
         ObjectNode body = json.createObjectNode()
                 .put("type", String.valueOf(problem.getType()))
                 .put("status", problem.getStatus())
@@ -87,26 +107,69 @@ public class InboundAnswers {
     public void fault(Exchange exchange) {
         ProblemDetail problem = problemOf(caught(exchange));
         String type = String.valueOf(problem.getType()).replace("/problems/", "");
+        if (problem.getStatus() >= 500) {
+            // the refusal's line is the fault's (SoapSignatures); the cause, for the operator, is this one
+            log.warn("Message {} of partner {} over soap could not be taken now: {}",
+                    known(exchange, "hubMessageId"), known(exchange, PartnerHeaders.PARTNER),
+                    caught(exchange) == null ? "" : caught(exchange).getMessage());
+        }
         exchange.getMessage().setBody(SoapRefusals.fault(type, problem.getDetail(), problem.getStatus() < 500));
     }
 
     /**
-     * The dead letter says why, and which message it is, so that an operator can decide between replaying and
-     * discarding it.
+     * A partner's message the hub refused, dead-lettered with the refusal as the other transports say it, and which
+     * message it is, so that an operator can decide between replaying and discarding it.
      */
     public void deadLetter(Exchange exchange) {
+        ProblemDetail problem = problemOf(caught(exchange));
+        logRefusal(exchange, problem);
+        deadLetter(exchange, String.valueOf(problem.getType()).replace("/problems/", "") + ": " + problem.getDetail());
+    }
+
+    /**
+     * A message to a partner that could not be delivered, dead-lettered with what the delivery met, in words: the
+     * partner's system reads its own queues' dead letters too.
+     */
+    public void undeliverable(Exchange exchange) {
+        String reason = "the partner's system " + DeliveryReasons.reasonOf(caught(exchange));
+        log.warn("Message {} to partner {} is a dead letter: {}", known(exchange, "hubMessageId"),
+                known(exchange, PartnerHeaders.PARTNER), reason);
+        deadLetter(exchange, reason);
+    }
+
+    /**
+     * One line for a refused message, with what the partner is told; a failure that is not a refusal, the cause
+     * too, for the operator (a line, not a stack trace: the refusal is the partner's to mend, or passes later).
+     */
+    private static void logRefusal(Exchange exchange, ProblemDetail problem) {
         Exception cause = caught(exchange);
-        exchange.getIn().setHeader(PartnerHeaders.DEAD_LETTER_REASON,
-                cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        boolean refusal = problem.getStatus() < 500;
+        log.info("Refused message {} of partner {} over {}: {}: {}{}", known(exchange, "hubMessageId"),
+                known(exchange, PartnerHeaders.PARTNER), exchange.getProperty("hubTransport"),
+                String.valueOf(problem.getType()).replace("/problems/", ""), problem.getDetail(),
+                refusal || cause == null ? "" : " (" + cause.getMessage() + ")");
+    }
+
+    private void deadLetter(Exchange exchange, String reason) {
+        exchange.getIn().setHeader(PartnerHeaders.DEAD_LETTER_REASON, reason);
         if (exchange.getIn().getHeader("hubMessageId") != null) {
             return;
         }
         try {
             String messageId = json.readTree(exchange.getIn().getBody(String.class)).path("messageId").asText("");
-            exchange.getIn().setHeader("hubMessageId", messageId);
+            // the id as a header only if it is one: the refused message may be refused for this very text
+            boolean usable = messageId.length() <= MESSAGE_ID_LENGTH && TextHygiene.isClean(messageId);
+            exchange.getIn().setHeader("hubMessageId", usable ? messageId : "");
         } catch (Exception notJson) {
             exchange.getIn().setHeader("hubMessageId", "");
         }
+    }
+
+    /** What the exchange knows of the message so far (the original message's headers may not have it yet). */
+    private static Object known(Exchange exchange, String name) {
+        Object value = exchange.getProperty(name);
+        value = value != null ? value : exchange.getIn().getHeader(name);
+        return value != null ? value : "(unknown)";
     }
 
     /** The failure: still on the exchange while its redelivery is decided, caught once it is handled. */

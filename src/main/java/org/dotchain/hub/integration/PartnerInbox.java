@@ -53,8 +53,7 @@ public class PartnerInbox {
                 throw new InvalidMessageException("The message is not a JSON object");
             }
             TextHygiene.firstUnclean(node).ifPresent(field -> {
-                throw new InvalidMessageException("'" + field + "' holds a control character or a direction "
-                        + "override");
+                throw new InvalidMessageException("'" + field + "' " + TextHygiene.BROKEN);
             });
             return node;
         } catch (JsonProcessingException e) {

@@ -36,6 +36,17 @@ final class SoapRefusals {
         return detail != null && detail.getElementsByTagNameNS(SoapMessages.NAMESPACE, "refusal").getLength() > 0;
     }
 
+    /** The refusal a fault says, as the log has it: its type and detail. */
+    static String describe(Fault fault) {
+        Element detail = fault.getDetail();
+        if (detail == null) {
+            return fault.getMessage();
+        }
+        String type = detail.getElementsByTagNameNS(SoapMessages.NAMESPACE, "type").getLength() == 0 ? ""
+                : detail.getElementsByTagNameNS(SoapMessages.NAMESPACE, "type").item(0).getTextContent();
+        return type + ": " + fault.getMessage();
+    }
+
     private static Element text(Document document, String name, String value) {
         Element element = document.createElementNS(SoapMessages.NAMESPACE, name);
         element.setTextContent(value);

@@ -13,6 +13,8 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.interceptor.Fault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.cxf.interceptor.StaxOutEndingInterceptor;
 import org.apache.cxf.interceptor.StaxOutInterceptor;
 import org.apache.cxf.io.CachedOutputStream;
@@ -34,6 +36,8 @@ import org.w3c.dom.NodeList;
  */
 @Component("soapSignatures")
 public class SoapSignatures implements CxfConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SoapSignatures.class);
 
     public static final String PARTNER_PROPERTY = "hubPartner";
     private static final String WSDL_NAMESPACE = "http://schemas.xmlsoap.org/wsdl/";
@@ -95,9 +99,15 @@ public class SoapSignatures implements CxfConfigurer {
 
         @Override
         public void handleMessage(Message message) {
-            if (message.getContent(Exception.class) instanceof Fault fault && !SoapRefusals.isRefusal(fault)) {
-                message.setContent(Exception.class, SoapRefusals.fault("invalid-message", fault.getMessage()));
+            if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+                return;
             }
+            Fault refusal = SoapRefusals.isRefusal(fault) ? fault : SoapRefusals.fault("invalid-message",
+                    fault.getMessage());
+            message.setContent(Exception.class, refusal);
+            // one line per refused request, whoever refused it (CXF, the guard, the route); never a stack trace
+            log.info("Refused a SOAP request of partner {}: {}", message.getContextualProperty(PARTNER_PROPERTY),
+                    SoapRefusals.describe(refusal));
         }
     }
 

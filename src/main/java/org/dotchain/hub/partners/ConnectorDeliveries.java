@@ -3,15 +3,12 @@ package org.dotchain.hub.partners;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,7 +77,7 @@ class ConnectorDeliveries extends EventNotifierSupport {
         partners.compute(partner, (code, before) -> failure == null
                 ? new Delivery(now, before == null ? null : before.lastFailure(), before == null ? null
                 : before.reason(), 0)
-                : new Delivery(before == null ? null : before.lastSuccess(), now, reasonOf(failure),
+                : new Delivery(before == null ? null : before.lastSuccess(), now, DeliveryReasons.reasonOf(failure),
                 (before == null ? 0 : before.failuresSince()) + 1));
         counters.get(partner + (failure == null ? ":delivered" : ":failed")).increment();
     }
@@ -104,21 +101,5 @@ class ConnectorDeliveries extends EventNotifierSupport {
                 .description("1 while the partner's system takes its messages (or none was tried yet), 0 while "
                         + "its last attempt failed, as its connector's health says").tag("partner", partner)
                 .register(registry);
-    }
-
-    /** What went wrong, as an operator reads it: no class names, no addresses. */
-    static String reasonOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpOperationFailedException http) {
-                return "answered HTTP " + http.getStatusCode();
-            }
-            if (cause instanceof ConnectException) {
-                return "refused the connection";
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return "did not answer in time";
-            }
-        }
-        return "did not take the message";
     }
 }

@@ -1,10 +1,12 @@
 package org.dotchain.hub.platform;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -34,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** PostgreSQL's string_data_right_truncation. */
+    private static final String VALUE_TOO_LONG = "22001";
 
     /** Every refusal, by the mapping the Camel routes answer with too. */
     @ExceptionHandler({Refusal.class, NoSuchElementException.class, IllegalArgumentException.class})
@@ -62,6 +66,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** Two requests at once that cannot both be taken: the one that lost may try again, and is told so. */
     @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrent(RuntimeException e) {
+        // a value the request's bounds should have refused, should one be missing: said so, not as a conflict
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                && VALUE_TOO_LONG.equals(sql.getSQLState())) {
+            log.warn("A value longer than its column reached the database; its request field needs a bound");
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "A value is longer than the hub keeps");
+        }
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Another request changed the same data at the same "
                 + "time: look again and retry");
     }
@@ -99,7 +109,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .orElse(null);
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
                     "'" + field + "' is not a valid value here: " + (mapping instanceof StrictJson.UncleanText
-                            ? "it holds a control character or a direction override"
+                            ? "it " + TextHygiene.BROKEN
                             : "see the API's description of the field"), field));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",

@@ -45,14 +45,23 @@ class ContainerProblems {
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
-            String type = status >= 500 ? "internal" : "bad-request";
+            String[] typeAndDetail = switch (status) {
+                case 404 -> new String[] {"not-found", "No such address"};
+                case 405 -> new String[] {"method-not-allowed", "The address does not take this method"};
+                case 408 -> new String[] {"timeout", "The request did not arrive in time"};
+                case 413 -> new String[] {"too-large", "The request is larger than the hub takes"};
+                case 414, 431 -> new String[] {"too-large", "The request line or headers are longer than the hub "
+                        + "takes"};
+                default -> status >= 500 ? new String[] {"internal", "The hub could not answer the request"}
+                        : new String[] {"bad-request", "The request cannot be read as it is"};
+            };
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
-                            + status + ",\"detail\":\"The request cannot be read as it is\"}");
+                    writer.write("{\"type\":\"/problems/" + typeAndDetail[0] + "\",\"title\":\"" + title
+                            + "\",\"status\":" + status + ",\"detail\":\"" + typeAndDetail[1] + "\"}");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException ignored) {

@@ -44,7 +44,7 @@ class StrictJson {
     static final class UncleanText extends InvalidFormatException {
 
         UncleanText(JsonParser parser) {
-            super(parser, "holds a control character or a direction override", null, String.class);
+            super(parser, TextHygiene.BROKEN, null, String.class);
         }
     }
 }

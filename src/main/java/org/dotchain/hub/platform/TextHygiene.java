@@ -7,10 +7,14 @@ import java.util.Optional;
 
 /**
  * The one rule for every text the hub takes in, from a parameter, a JSON field or a partner's message: no NUL, no
- * control character but tab, newline and carriage return, and no Unicode direction override, which can make a
- * name or a number read as another on a page or a document.
+ * control character but tab, newline and carriage return, no Unicode direction override, which can make a name or
+ * a number read as another on a page or a document, and nothing that is not a character: a lone surrogate, which no
+ * encoding can write, or a noncharacter such as U+FFFE.
  */
 public final class TextHygiene {
+
+    /** What a text that breaks the rule holds, for the refusal that names its field. */
+    public static final String BROKEN = "holds a control character, a direction override or no character at all";
 
     private TextHygiene() {
     }
@@ -55,6 +59,9 @@ public final class TextHygiene {
             return true;
         }
         if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+            return false;
+        }
+        if (Character.isSurrogate((char) c) && c <= 0xffff || (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef)) {
             return false;
         }
         return !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069);

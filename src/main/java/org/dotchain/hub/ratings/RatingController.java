@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
 import org.springframework.http.HttpStatus;
@@ -28,8 +29,9 @@ class RatingController {
         this.ratings = ratings;
     }
 
-    record NewRating(@NotBlank @Schema(example = "SKF-FPV7") String productCode,
+    record NewRating(@NotBlank @Size(max = 32) @Schema(example = "SKF-FPV7") String productCode,
                      @NotNull @Schema(example = "4", minimum = "1", maximum = "5") Integer score,
+                     @Size(max = Ratings.MAX_COMMENT)
                      @Schema(example = "Reliable link, short flight time", maxLength = Ratings.MAX_COMMENT)
                      String comment) {
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
 import org.dotchain.hub.access.Role;
@@ -36,7 +37,7 @@ class CertificateController {
         return certificates.visibleTo(caller.unitId(), caller.supplierId(), all, status);
     }
 
-    record Assignment(@NotBlank @Schema(example = "dpa.signatory") String username) {
+    record Assignment(@NotBlank @Size(max = 64) @Schema(example = "dpa.signatory") String username) {
     }
 
     @PostMapping("/api/admin/certificates/{certificateNumber}/dpa-signatory")

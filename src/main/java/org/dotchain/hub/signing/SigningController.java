@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Base64;
 import java.util.UUID;
@@ -77,11 +78,13 @@ class SigningController {
     }
 
     /** @param certificate the signer's X.509 certificate, DER in base64 */
-    record CertificateUpload(@NotBlank @Schema(example = "MIIB8jCCAZigAwIBAgII...") String certificate) {
+    record CertificateUpload(@NotBlank @Size(max = 100_000) @Schema(example = "MIIB8jCCAZigAwIBAgII...")
+                             String certificate) {
     }
 
     /** @param cms the detached CMS SignedData, DER in base64 */
-    record SignatureUpload(@NotBlank @Schema(example = "MIAGCSqGSIb3DQEHAqCAMIACAQEx...") String cms) {
+    record SignatureUpload(@NotBlank @Size(max = 100_000) @Schema(example = "MIAGCSqGSIb3DQEHAqCAMIACAQEx...")
+                           String cms) {
     }
 
     record SigningRequestView(UUID id, Long documentId, int stepNumber, String fieldName, String digestAlgorithm,

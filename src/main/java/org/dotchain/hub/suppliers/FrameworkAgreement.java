@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ public class FrameworkAgreement {
 
     /** A product type the agreement covers and the most the DPA pays for one item of it. */
     @Embeddable
-    public record Item(String productType, BigDecimal maxUnitPrice) {
+    public record Item(@Size(max = 32) String productType, BigDecimal maxUnitPrice) {
     }
 
     @Id

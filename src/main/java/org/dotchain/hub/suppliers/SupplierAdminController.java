@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -35,17 +36,17 @@ class SupplierAdminController {
         this.agreements = agreements;
     }
 
-    record Agreement(@NotBlank @Schema(example = "FA-2026/017") String number,
+    record Agreement(@NotBlank @Size(max = 40) @Schema(example = "FA-2026/017") String number,
                      @NotNull @Schema(example = "2026-11-20") LocalDate signedOn,
                      @NotNull @Schema(example = "2026-12-01") LocalDate validFrom,
                      @NotNull @Schema(example = "2027-11-30") LocalDate validUntil,
                      @NotEmpty @ArraySchema(arraySchema = @Schema(description = "Each product type it covers, with "
                              + "the highest unit price in UAH, e.g. {\"productType\": \"FPV\", \"maxUnitPrice\": "
-                             + "25000.00}")) List<FrameworkAgreement.Item> items) {
+                             + "25000.00}")) @Valid List<FrameworkAgreement.Item> items) {
     }
 
-    record Suspension(@NotBlank @Schema(example = "Deliveries under agreement FA-2026/017 are under review")
-                      String reason) {
+    record Suspension(@NotBlank @Size(max = 500)
+                      @Schema(example = "Deliveries under agreement FA-2026/017 are under review") String reason) {
     }
 
     @GetMapping

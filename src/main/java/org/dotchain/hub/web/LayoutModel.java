@@ -1,5 +1,6 @@
 package org.dotchain.hub.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dotchain.hub.access.HubUser;
@@ -53,7 +54,10 @@ class LayoutModel implements HandlerInterceptor {
         view.addObject("path", request.getRequestURI());
         if (!view.getModel().containsKey("here")) {
             // a page answering a form says itself where the same page is in the other language
-            String here = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+            // a problem page (the error dispatch) is about the address asked for, not /error
+            Object failedUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            String uri = failedUri != null ? failedUri.toString() : request.getRequestURI();
+            String here = UriComponentsBuilder.fromPath(uri).query(request.getQueryString())
                     .replaceQueryParam("lang").build().toUriString();
             view.addObject("here", here + (here.contains("?") ? "&" : "?"));
         }

@@ -161,6 +161,22 @@ class SupplierRestInboundTest {
         assertThat(status(orderNumber)).isEqualTo("FORMED");
     }
 
+    @Test
+    void aMessageSentAsAFormIsReadAsItsBytesNotTakenApartAsAForm() {
+        String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AB") + "&x=1";
+        HttpHeaders headers = sign("steppe", body);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+
+        ResponseEntity<String> answer = http.postForEntity("/api/suppliers/steppe/messages",
+                new HttpEntity<>(body, headers), String.class);
+
+        assertThat(answer.getStatusCode().is4xxClientError()).as("%s %s", answer.getStatusCode(), answer.getBody())
+                .isTrue();
+        assertThat(answer.getBody()).as("the signature was checked over the bytes sent")
+                .doesNotContain("not signed").doesNotContain("does not match").doesNotContain("Exception");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+    }
+
     private ResponseEntity<JsonNode> post(String supplier, String body, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity("/api/suppliers/" + supplier + "/messages", new HttpEntity<>(body, headers),

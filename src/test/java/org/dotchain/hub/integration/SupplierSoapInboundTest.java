@@ -10,6 +10,9 @@ import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the supplier's own key. Requests are sent as raw envelopes, so the tests control every byte.
  */
 @HubIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class SupplierSoapInboundTest {
 
     static final String NS = "https://dotchain.org/contracts/supplier-messages/v1";
@@ -78,6 +82,40 @@ class SupplierSoapInboundTest {
 
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(status(orderNumber)).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aDespatchNumberOrSerialNumberUsedBeforeGetsAFaultInWordsNotTheDatabases() {
+        String first = despatch("msg-" + UUID.randomUUID(), "VRY-D-7", "VRY-SN-0007");
+        assertThat(post(first, sign("viriy", first)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String sameNumber = despatch("msg-" + UUID.randomUUID(), "VRY-D-7", "VRY-SN-0008");
+        ResponseEntity<String> repeated = post(sameNumber, sign("viriy", sameNumber));
+        String sameSerial = despatch("msg-" + UUID.randomUUID(), "VRY-D-8", "VRY-SN-0007");
+        ResponseEntity<String> reshipped = post(sameSerial, sign("viriy", sameSerial));
+
+        assertRefused(repeated, "invalid-message", "Despatch VRY-D-7 of order " + orderNumber + " was advised before");
+        assertRefused(reshipped, "invalid-message", "Serial number VRY-SN-0007 of line 1 was shipped before");
+        for (ResponseEntity<String> answer : java.util.List.of(repeated, reshipped)) {
+            assertThat(answer.getBody()).doesNotContainIgnoringCase("constraint").doesNotContainIgnoringCase("sql")
+                    .doesNotContainIgnoringCase("insert").doesNotContain("Exception").doesNotContain("ID-");
+        }
+        assertThat(db.queryForObject("select count(*) from shipment s join purchase_order o on o.id = s.order_id "
+                + "where o.order_number = ?", Integer.class, orderNumber)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedRequestIsOneLogLineNotAStackTrace(CapturedOutput log) {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "XX"));
+        int before = log.getAll().length();
+
+        assertRefused(post(envelope, new HttpHeaders()), "unauthenticated-supplier", "not signed");
+        assertRefused(post(envelope, sign("viriy", envelope)), "invalid-message", "XX");
+
+        String written = log.getAll().substring(before);
+        assertThat(written).as(written).doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(written.lines().filter(line -> line.contains("not signed"))).as(written).hasSize(1);
+        assertThat(written.lines().filter(line -> line.contains("XX"))).as(written).hasSize(1);
     }
 
     @Test
@@ -196,6 +234,14 @@ class SupplierSoapInboundTest {
     private static String envelope(String body) {
         return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + body
                 + "</soap:Body></soap:Envelope>";
+    }
+
+    private String despatch(String messageId, String despatchNumber, String serialNumber) {
+        return envelope("<despatchAdvice xmlns=\"" + NS + "\"><messageId>" + messageId + "</messageId><orderNumber>"
+                + orderNumber + "</orderNumber><despatchNumber>" + despatchNumber + "</despatchNumber>"
+                + "<despatchedAt>2026-11-25T09:30:00Z</despatchedAt><expectedArrival>2026-12-01</expectedArrival>"
+                + "<line><lineNumber>1</lineNumber><quantity>1</quantity><serialNumber>" + serialNumber
+                + "</serialNumber></line></despatchAdvice>");
     }
 
     private static String orderResponse(String messageId, String orderNumber, String code) {

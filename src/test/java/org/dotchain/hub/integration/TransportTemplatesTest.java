@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
@@ -107,7 +108,7 @@ class TransportTemplatesTest {
         assertThat(deadLetters.get(0).getIn().getBody(String.class)).isEqualTo("{\"messageId\":\"m-1\"}");
         Map<String, Object> headers = deadLetters.get(0).getIn().getHeaders();
         assertThat(headers.get(PartnerHeaders.DEAD_LETTER_REASON)).asString()
-                .isEqualTo("InvalidMessageException: responseCode must be one of AB, AP, RE, CA");
+                .isEqualTo("invalid-message: responseCode must be one of AB, AP, RE, CA");
         assertThat(headers).containsEntry("hubMessageId", "m-1");
     }
 
@@ -137,13 +138,13 @@ class TransportTemplatesTest {
         restOutbound();
         MockEndpoint steppe = mock("mock:steppe");
         steppe.whenExchangeReceived(1, exchange -> {
-            throw new IllegalStateException("503 from steppe");
+            throw new HttpOperationFailedException("http://steppe", 503, "Service Unavailable", null, Map.of(), "");
         });
         steppe.whenExchangeReceived(2, exchange -> {
-            throw new IllegalStateException("503 from steppe");
+            throw new HttpOperationFailedException("http://steppe", 503, "Service Unavailable", null, Map.of(), "");
         });
         steppe.whenExchangeReceived(3, exchange -> {
-            throw new IllegalStateException("503 from steppe");
+            throw new HttpOperationFailedException("http://steppe", 503, "Service Unavailable", null, Map.of(), "");
         });
 
         producer.sendBodyAndHeader("direct:steppe-orders", "{\"messageId\":\"o-1\"}", "hubMessageId", "o-1");
@@ -152,7 +153,7 @@ class TransportTemplatesTest {
         List<Exchange> deadLetters = sentTo("supplier.steppe.orders.DLQ");
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.get(0).getIn().getHeader(PartnerHeaders.DEAD_LETTER_REASON, String.class))
-                .contains("503 from steppe");
+                .isEqualTo("the partner's system answered HTTP 503");
 
         producer.sendBodyAndHeader("direct:steppe-orders", "{\"messageId\":\"o-2\"}", "hubMessageId", "o-2");
         Map<String, Object> sent = steppe.getExchanges().get(3).getIn().getHeaders();
@@ -170,7 +171,7 @@ class TransportTemplatesTest {
         restOutbound();
         MockEndpoint steppe = mock("mock:steppe");
         steppe.whenAnyExchangeReceived(exchange -> {
-            throw new IllegalStateException("503 from steppe");
+            throw new HttpOperationFailedException("http://steppe", 503, "Service Unavailable", null, Map.of(), "");
         });
 
         var delivery = producer.asyncSend("direct:steppe-orders", exchange -> {

@@ -57,7 +57,7 @@ class HostileInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"q=drone%00", "q=%01", "type=%00", "supplier=a%1Bb", "spec.camera=%00",
-        "q=%E2%80%AEevil"})
+        "q=%E2%80%AEevil", "q=%EF%BF%BE", "q=%EF%B7%90"})
     void aControlCharacterInAParameterIsRefusedNamingIt(String query) throws Exception {
         JsonNode problem = refused(send("GET", "/api/products?" + query, null), 400);
         assertThat(problem.path("type").asText()).isEqualTo("/problems/invalid-field");
@@ -75,15 +75,66 @@ class HostileInputTest {
         assertThat(cartLines()).isEqualTo(before);
     }
 
-    @Test
-    void aControlCharacterInAJsonStringIsRefusedNamingTheField() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u001b", "\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\u202e"})
+    void aControlCharacterOrNoCharacterInAJsonStringIsRefusedNamingTheField(String escaped) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/tokens"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"orderer\\u0000.a1001\",\"password\":\"x\",\"totpCode\":\"123456\"}"))
+                        "{\"username\":\"orderer" + escaped + ".a1001\",\"password\":\"x\",\"totpCode\":\"123456\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode problem = refused(answer, 400);
         assertThat(problem.path("field").asText()).isEqualTo("username");
         assertThat(problem.path("detail").asText()).contains("control character");
+    }
+
+    @Test
+    void anOverlongTextIsRefusedNamingItsFieldBeforeTheDatabaseSeesIt() throws Exception {
+        int units = db.queryForObject("select count(*) from military_unit", Integer.class);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/admin/units"))
+                .header("Authorization", api.as("dpa.admin").headers().getFirst("Authorization"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\"L77\",\"name\":\"" + "n".repeat(5000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode problem = refused(answer, 400);
+        assertThat(problem.path("field").asText()).isEqualTo("name");
+        assertThat(db.queryForObject("select count(*) from military_unit", Integer.class)).isEqualTo(units);
+    }
+
+    /** Every text a request body takes is bounded, and the API description says how far. */
+    @Test
+    void everyTextOfEveryRequestBodyHasItsBoundInTheApiDescription() throws Exception {
+        JsonNode description = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        java.util.List<String> unbounded = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        description.path("paths").forEach(path -> path.forEach(operation -> operation.path("requestBody")
+                .path("content").forEach(content -> unboundedTexts(description, content.path("schema"), "", seen,
+                        unbounded))));
+        assertThat(seen).as("request bodies found").hasSizeGreaterThan(15);
+        assertThat(unbounded).as("texts without maxLength").isEmpty();
+    }
+
+    private static void unboundedTexts(JsonNode description, JsonNode schema, String where,
+                                       java.util.Set<String> seen, java.util.List<String> unbounded) {
+        if (schema.isMissingNode()) {
+            return;
+        }
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().replace("#/components/schemas/", "");
+            if (seen.add(name)) {
+                unboundedTexts(description, description.path("components").path("schemas").path(name), name, seen,
+                        unbounded);
+            }
+            return;
+        }
+        if ("string".equals(schema.path("type").asText()) && !schema.has("maxLength") && !schema.has("enum")
+                && !schema.has("format")) {
+            unbounded.add(where);
+        }
+        unboundedTexts(description, schema.path("items"), where + "[]", seen, unbounded);
+        schema.path("properties").fields().forEachRemaining(property -> unboundedTexts(description,
+                property.getValue(), where + "." + property.getKey(), seen, unbounded));
     }
 
     @Test
@@ -142,7 +193,11 @@ class HostileInputTest {
         String answer = raw("GET /api/products?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d.*").containsIgnoringCase("application/problem+json")
-                .doesNotMatch(INTERNALS);
+                .containsPattern("\"type\":\"/problems/(bad-request|too-large)\"").doesNotMatch(INTERNALS);
+        String header = raw("GET /api/products HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "b".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(header).matches("(?s)HTTP/1.1 4\\d\\d.*")
+                .containsPattern("\"type\":\"/problems/(bad-request|too-large)\"").doesNotMatch(INTERNALS);
     }
 
     @Test

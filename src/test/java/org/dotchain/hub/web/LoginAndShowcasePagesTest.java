@@ -147,6 +147,10 @@ class LoginAndShowcasePagesTest extends PageTest {
         browser.open("/no-such-page");
         assertThat(browser.text("h1")).as("an address no page has: the hub's page, not the container's")
                 .isEqualTo("Такого немає");
+        browser.submit(".languages a[lang=en]");
+        assertThat(browser.path()).as("the language switch of a problem page").isEqualTo("/no-such-page?lang=en");
+        assertThat(browser.text("h1")).isEqualTo("There is no such thing");
+        browser.submit(".languages a[lang=uk]");
         browser.open("/showcase?q=%00");
         assertThat(browser.text("h1")).as("a NUL in a parameter").isEqualTo("Адреса сторінки неправильна");
         browser.screenshot("problem-nul-uk");
