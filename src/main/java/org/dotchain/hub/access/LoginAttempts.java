@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * What keeps guessing slow without letting a stranger lock anyone out. Each network address may try so many logins
  * and activations a minute, whatever the username (429 beyond). A username's failures in a row from one address make
  * that address wait before its next try for that username, a minute doubling up to the longest wait; a try while
- * waiting is refused unread, with the answer a wrong password gets. The owner, from their own address, is not held
+ * waiting is refused whatever it holds, with the answer a wrong password gets, and counts as a failure. The owner, from their own address, is not held
  * back by what a stranger does from another; a right login from an address ends its wait. Kept in the database, so
  * that every hub instance counts the same.
  */

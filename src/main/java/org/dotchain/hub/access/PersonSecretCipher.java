@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.dotchain.hub.platform.HubProperties;
@@ -93,12 +92,13 @@ public class PersonSecretCipher {
         if (settings.key() != null && !settings.key().isBlank()) {
             return decoded(settings.key());
         }
-        return SecretFiles.read(generated).or(() -> settings.generateMissingKey()
-                ? Optional.of(SecretFiles.generate(generated, 32, "hub.access.person-secrets.key"))
-                : Optional.empty())
-                .orElseThrow(() -> new IllegalStateException("hub.access.person-secrets.key is not set: people's "
-                        + "TOTP secrets are stored under it (32 random bytes in Base64, from a secrets store; see the "
-                        + "README)"));
+        // the data folder's key is the demo's and the tests' only: in production the key comes from configuration
+        if (settings.generateMissingKey()) {
+            return SecretFiles.read(generated)
+                    .orElseGet(() -> SecretFiles.generate(generated, 32, "hub.access.person-secrets.key"));
+        }
+        throw new IllegalStateException("hub.access.person-secrets.key is not set: people's TOTP secrets are stored "
+                + "under it (32 random bytes in Base64, from a secrets store; see the README)");
     }
 
     private static byte[] decoded(String key) {

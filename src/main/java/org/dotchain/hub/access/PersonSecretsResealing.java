@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the migrations, before anyone logs in: every person's secret not sealed under the current key (one stored in
- * clear before secrets were sealed, or one sealed under a previous key) is sealed under it, in the migrations'
- * transaction. Rotating the key is then: set the new key, move the old one to previous-keys, restart, remove it.
+ * clear before secrets were sealed, or one sealed under a previous key) is sealed under it, in one transaction.
+ * Rotating the key is then: set the new key, move the old one to previous-keys, restart, remove it (the README says
+ * how with several instances).
  */
 @Component
 class PersonSecretsResealing implements Callback {

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Password and TOTP code, both, for every person; a code is used once. A successful login gives an API token that
  * expires. An unknown username, a wrong password, a wrong code and a try while {@link LoginAttempts} holds the
- * address back all get one answer, in the same time (an unknown username's password is checked against a hash of
- * nothing), so that the answer tells no one whether an account exists or which factor was wrong. Only someone who
+ * address back all get one answer, after the same work (an unknown username's password is checked against a hash
+ * of nothing, a code against a secret of no one's), so that the answer tells no one whether an account exists or which factor was wrong. Only someone who
  * gave both factors right hears more: that the code was used already, or that the account has no access.
  */
 @Service
@@ -32,6 +32,7 @@ public class TwoFactorLogin {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final String hashOfNothing;
+    private final String secretOfNoOne;
 
     TwoFactorLogin(PersonRepository persons, ApiTokenRepository tokens, PasswordEncoder passwords, TotpCodes totp,
                    LoginAttempts attempts, Clock clock, AccessProperties settings) {
@@ -43,16 +44,17 @@ public class TwoFactorLogin {
         this.clock = clock;
         this.tokenLifetime = settings.tokenLifetime();
         this.hashOfNothing = passwords.encode(Secrets.newToken());
+        this.secretOfNoOne = totp.newSecret();
     }
 
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
     /**
-     * The first factor's outcome, kept by the pages between their two steps without showing it: the code step says
-     * whether the login as a whole passed.
+     * The first factor's outcome and where it came from, kept by the pages between their two steps without showing
+     * it: the code step says whether the login as a whole passed.
      */
-    public record FirstFactor(String username, boolean passed) implements Serializable {
+    public record FirstFactor(String username, boolean passed, String address) implements Serializable {
     }
 
     /** Both factors at once, for the API, from the network address {@code address}. */
@@ -71,26 +73,37 @@ public class TwoFactorLogin {
     public FirstFactor firstFactor(String username, String password, String address) {
         attempts.admit(address);
         String name = username == null ? "" : username.strip();
-        Optional<Person> person = persons.lockByUsername(name);
-        String hash = person.map(Person::getPasswordHash).orElse(null);
-        boolean passwordRight = password != null && passwords.matches(password, hash == null ? hashOfNothing : hash)
+        String hash = persons.findByUsername(name).map(Person::getPasswordHash).orElse(null);
+        // the same work whatever the username and the password: a hash checked, the wait looked up
+        boolean passwordRight = passwords.matches(password == null ? "" : password, hash == null ? hashOfNothing : hash)
                 && hash != null;
-        return new FirstFactor(name, passwordRight && !attempts.waiting(address, name));
+        boolean waiting = attempts.waiting(address, name);
+        return new FirstFactor(name, passwordRight && !waiting, address);
     }
 
     /** The code, after {@link #firstFactor}; answers who is logged in, or refuses the login as a whole. */
     @Transactional(noRollbackFor = LoginRefusedException.class)
     public HubUser secondFactor(FirstFactor first, String code, String address) {
+        attempts.admit(address);
         return HubUser.of(codeChecked(first, code, address));
     }
 
+    /**
+     * The code, checked the same way whether the first factor passed or not (against a secret of no one's when it did
+     * not); the failure counts for the address of each step, so that changing address between them gains nothing.
+     */
     private Person codeChecked(FirstFactor first, String code, String address) {
-        Person person = first.passed() ? persons.lockByUsername(first.username()).orElse(null) : null;
-        OptionalLong step = person == null ? OptionalLong.empty()
-                : totp.verify(person.getTotpSecret(), code, person.getTotpLastStep());
-        if (step.isEmpty()) {
+        Person person = persons.lockByUsername(first.username()).orElse(null);
+        boolean waiting = attempts.waiting(address, first.username());
+        boolean passed = first.passed() && person != null && !waiting;
+        String secret = passed ? person.getTotpSecret() : secretOfNoOne;
+        OptionalLong step = totp.verify(secret, code, passed ? person.getTotpLastStep() : Long.MIN_VALUE);
+        if (!passed || step.isEmpty()) {
             attempts.failed(address, first.username());
-            if (person != null && totp.verify(person.getTotpSecret(), code, Long.MIN_VALUE).isPresent()) {
+            if (!address.equals(first.address())) {
+                attempts.failed(first.address(), first.username());
+            }
+            if (passed && totp.verify(secret, code, Long.MIN_VALUE).isPresent()) {
                 throw new LoginRefusedException(LoginRefusedException.Reason.REPLAYED_CODE,
                         "This code was used already: wait for the next one");
             }

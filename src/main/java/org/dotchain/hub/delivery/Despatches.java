@@ -84,10 +84,10 @@ public class Despatches {
             throw new InvalidMessageException("Despatch " + despatchNumber + " of order " + order.getOrderNumber()
                     + " was advised before, under another message id: each despatch has a number of its own");
         }
+        Set<String> once = new HashSet<>();
         for (DespatchedLine despatched : lines) {
-            Set<String> once = new HashSet<>();
             for (String serial : despatched.serialNumbers()) {
-                if (!once.add(serial)) {
+                if (!once.add(despatched.lineNumber() + "/" + serial)) {
                     throw new InvalidMessageException("Line " + despatched.lineNumber() + " names serial number "
                             + serial + " twice");
                 }

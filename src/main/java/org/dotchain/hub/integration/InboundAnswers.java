@@ -89,7 +89,7 @@ public class InboundAnswers {
     /** The refusal as problem+json, with the reason and nothing of the hub's insides. */
     public void problem(Exchange exchange) {
         ProblemDetail problem = problemOf(caught(exchange));
-        logRefusal(exchange, problem);
+        logRefusal(exchange, problem, known(exchange, "hubMessageId"));
         ObjectNode body = json.createObjectNode()
                 .put("type", String.valueOf(problem.getType()))
                 .put("status", problem.getStatus())
@@ -106,12 +106,12 @@ public class InboundAnswers {
     /** The refusal as the contract's SOAP fault: a client fault whose detail is the refusal, or a server fault. */
     public void fault(Exchange exchange) {
         ProblemDetail problem = problemOf(caught(exchange));
-        String type = String.valueOf(problem.getType()).replace("/problems/", "");
+        String type = typeOf(problem);
         if (problem.getStatus() >= 500) {
             // the refusal's line is the fault's (SoapSignatures); the cause, for the operator, is this one
             log.warn("Message {} of partner {} over soap could not be taken now: {}",
-                    known(exchange, "hubMessageId"), known(exchange, PartnerHeaders.PARTNER),
-                    caught(exchange) == null ? "" : caught(exchange).getMessage());
+                    known(exchange, "hubMessageId"), known(exchange, "hubSender"),
+                    caught(exchange) == null ? "" : oneLine(caught(exchange).getMessage()));
         }
         exchange.getMessage().setBody(SoapRefusals.fault(type, problem.getDetail(), problem.getStatus() < 500));
     }
@@ -122,8 +122,8 @@ public class InboundAnswers {
      */
     public void deadLetter(Exchange exchange) {
         ProblemDetail problem = problemOf(caught(exchange));
-        logRefusal(exchange, problem);
-        deadLetter(exchange, String.valueOf(problem.getType()).replace("/problems/", "") + ": " + problem.getDetail());
+        deadLetter(exchange, typeOf(problem) + ": " + problem.getDetail());
+        logRefusal(exchange, problem, oneLine(exchange.getIn().getHeader("hubMessageId", String.class)));
     }
 
     /**
@@ -131,23 +131,24 @@ public class InboundAnswers {
      * partner's system reads its own queues' dead letters too.
      */
     public void undeliverable(Exchange exchange) {
-        String reason = "the partner's system " + DeliveryReasons.reasonOf(caught(exchange));
-        log.warn("Message {} to partner {} is a dead letter: {}", known(exchange, "hubMessageId"),
-                known(exchange, PartnerHeaders.PARTNER), reason);
+        Exception cause = caught(exchange);
+        String reason = "the partner's system " + DeliveryReasons.reasonOf(cause);
         deadLetter(exchange, reason);
+        log.warn("Message {} to partner {} is a dead letter: {} ({})", exchange.getIn().getHeader("hubMessageId"),
+                known(exchange, PartnerHeaders.PARTNER), reason, cause == null ? "" : oneLine(cause.getMessage()));
     }
 
     /**
      * One line for a refused message, with what the partner is told; a failure that is not a refusal, the cause
      * too, for the operator (a line, not a stack trace: the refusal is the partner's to mend, or passes later).
      */
-    private static void logRefusal(Exchange exchange, ProblemDetail problem) {
+    private static void logRefusal(Exchange exchange, ProblemDetail problem, String messageId) {
         Exception cause = caught(exchange);
         boolean refusal = problem.getStatus() < 500;
-        log.info("Refused message {} of partner {} over {}: {}: {}{}", known(exchange, "hubMessageId"),
-                known(exchange, PartnerHeaders.PARTNER), exchange.getProperty("hubTransport"),
-                String.valueOf(problem.getType()).replace("/problems/", ""), problem.getDetail(),
-                refusal || cause == null ? "" : " (" + cause.getMessage() + ")");
+        log.info("Refused message {} of partner {} over {}: {}: {}{}", messageId.isEmpty() ? "(unknown)" : messageId,
+                known(exchange, "hubSender"), exchange.getProperty("hubTransport"),
+                typeOf(problem), oneLine(problem.getDetail()),
+                refusal || cause == null ? "" : " (" + oneLine(cause.getMessage()) + ")");
     }
 
     private void deadLetter(Exchange exchange, String reason) {
@@ -165,11 +166,23 @@ public class InboundAnswers {
         }
     }
 
-    /** What the exchange knows of the message so far (the original message's headers may not have it yet). */
-    private static Object known(Exchange exchange, String name) {
+    /**
+     * What the hub itself has found out about the message so far (its exchange properties; not a header a request may
+     * have brought).
+     */
+    private static String known(Exchange exchange, String name) {
         Object value = exchange.getProperty(name);
-        value = value != null ? value : exchange.getIn().getHeader(name);
-        return value != null ? value : "(unknown)";
+        return value != null ? oneLine(value.toString()) : "(unknown)";
+    }
+
+    /** The problem's type as the transports name it: invalid-message, not /problems/invalid-message. */
+    private static String typeOf(ProblemDetail problem) {
+        return String.valueOf(problem.getType()).replace("/problems/", "");
+    }
+
+    /** A partner's text in the log stays on its line: a newline in it cannot forge the next one. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
     }
 
     /** The failure: still on the exchange while its redelivery is decided, caught once it is handled. */

@@ -20,15 +20,15 @@ public final class DeliveryReasons {
      * correlation id.
      */
     public static String reasonOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpOperationFailedException http) {
                 return "answered HTTP " + http.getStatusCode();
             }
             if (cause instanceof SOAPFaultException fault) {
-                return "answered a SOAP fault: " + fault.getFault().getFaultString();
+                return "answered a SOAP fault: " + shortened(fault.getFault().getFaultString());
             }
             if (cause instanceof SoapFault fault) {
-                return "answered a SOAP fault: " + fault.getReason();
+                return "answered a SOAP fault: " + shortened(fault.getReason());
             }
             if (cause instanceof ConnectException) {
                 return "refused the connection";
@@ -44,5 +44,11 @@ public final class DeliveryReasons {
             }
         }
         return "did not take the message";
+    }
+
+    /** The partner's own words, on one line and no longer than a dead letter's header should be. */
+    private static String shortened(String text) {
+        String line = text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +77,24 @@ public class RequestGuard extends OncePerRequestFilter {
         }
     }
 
+    /** The query's parameters, decoded; null for a query that does not decode. */
+    private static Map<String, String[]> queryOf(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String[]> parameters = new LinkedHashMap<>();
+            for (String pair : request.getQueryString().split("&")) {
+                String[] nameAndValue = pair.split("=", 2);
+                parameters.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8), new String[] {
+                    nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : ""});
+            }
+            return parameters;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
     private static boolean wantsAPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html") && MACHINE_PATHS.stream()
@@ -90,11 +111,12 @@ public class RequestGuard extends OncePerRequestFilter {
         if (!TextHygiene.isClean(request.getRequestURI()) || !TextHygiene.isClean(request.getServletPath())) {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-path", "The path holds a character it may not");
         }
-        if (partner) {
-            // a partner's message is its body, signed as sent: reading it here as a form would use it up
-            return null;
+        // a partner's message is its body, signed as sent: read as a form here, it would be used up; its query alone
+        Map<String, String[]> parameters = partner ? queryOf(request) : request.getParameterMap();
+        if (parameters == null) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-path", "The query cannot be read");
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             boolean clean = TextHygiene.isClean(parameter.getKey());
             for (String value : parameter.getValue()) {
                 clean &= TextHygiene.isClean(value);

@@ -92,6 +92,13 @@ class LoginAbuseTest {
         assertThat(login(stranger, person.username(), Onboarding.PASSWORD, code(person)).getStatusCode())
                 .as("after the wait (four minutes now), the right login passes from there too")
                 .isEqualTo(HttpStatus.CREATED);
+
+        for (int i = 0; i < 12; i++) {
+            login(stranger, person.username(), "guess number " + i, "123456");
+        }
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(login(stranger, person.username(), Onboarding.PASSWORD, code(person)).getStatusCode())
+                .as("however many failures, the wait is 15 minutes at most").isEqualTo(HttpStatus.CREATED);
     }
 
     @Test

@@ -66,8 +66,11 @@ class PersonSecretCipherTest {
 
         String sealed = new PersonSecretCipher(settings(true), new HubProperties(dataDir, null, null, null)).seal(SECRET);
         assertThat(dataDir.resolve("keys/person-secrets.key")).exists();
-        assertThat(new PersonSecretCipher(settings(false), new HubProperties(dataDir, null, null, null)).reveal(sealed))
+        assertThat(new PersonSecretCipher(settings(true), new HubProperties(dataDir, null, null, null)).reveal(sealed))
                 .as("the key made once is the one of every later start").isEqualTo(SECRET);
+        assertThatThrownBy(() -> new PersonSecretCipher(settings(false), new HubProperties(dataDir, null, null, null)))
+                .as("without the demo's setting, a key file in the data folder is not taken")
+                .hasMessageContaining("hub.access.person-secrets.key is not set");
     }
 
     private static AccessProperties settings(boolean generateMissingKey) {

@@ -39,12 +39,13 @@ class PersonSecretsTest {
 
     @Test
     void noTotpSecretIsInTheDatabaseInClear() {
-        onboarding.designateAndActivate(onboarding.unitWithBudget("S", "1000.00"), "RECEIVER");
+        Onboarding.Newcomer person = onboarding.designateAndActivate(onboarding.unitWithBudget("S", "1000.00"),
+                "RECEIVER");
         List<String> stored = db.queryForList("select totp_secret from person where totp_secret is not null",
                 String.class);
 
         assertThat(stored).isNotEmpty().allSatisfy(secret -> assertThat(secret).startsWith("v1.")
-                .doesNotContain(demoSecret).hasSizeGreaterThan(80));
+                .doesNotContain(demoSecret).doesNotContain(person.totpSecret()).hasSizeGreaterThan(80));
         assertThat(db.queryForObject("select count(*) from person where totp_secret = ?", Integer.class, demoSecret))
                 .isZero();
     }
