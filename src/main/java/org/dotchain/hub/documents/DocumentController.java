@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A document's PDF; its signing round and signatures are the signing feature's, under the same path. */
 @RestController
+@PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY', 'SUPPLIER', 'DPA_ADMIN', 'DPA_SIGNATORY')")
 @RequestMapping("/api/documents/{documentId}")
 @Tag(name = "Documents", description = "Documents of the supply cycle, their signing rounds and signatures")
 class DocumentController {

@@ -2,6 +2,7 @@ package org.dotchain.hub.documents;
 
 import org.dotchain.hub.access.HubUser;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** A document's PDF for the pages' logged-in people, as the API gives it to a token. */
 @Controller
+@PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY', 'SUPPLIER', 'DPA_ADMIN', 'DPA_SIGNATORY')")
 class DocumentPages {
 
     private final DocumentReading reading;

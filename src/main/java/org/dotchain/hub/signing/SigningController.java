@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.dotchain.hub.access.HubUser;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * signatures, the verification report. The PDF itself is the documents feature's, under the same path.
  */
 @RestController
+@PreAuthorize("hasAnyRole('ORDERER', 'RECEIVER', 'UNIT_SIGNATORY', 'SUPPLIER', 'DPA_ADMIN', 'DPA_SIGNATORY')")
 @RequestMapping("/api/documents/{documentId}")
 @Tag(name = "Documents", description = "Documents of the supply cycle, their signing rounds and signatures")
 class SigningController {

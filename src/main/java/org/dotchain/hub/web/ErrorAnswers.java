@@ -59,9 +59,12 @@ class ErrorAnswers implements ErrorController {
                 .body(problem);
     }
 
+    /** The status of the error being answered; /error asked for directly is no address of its own (404). */
     private static HttpStatus statusOf(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = HttpStatus.resolve(code);
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 }
