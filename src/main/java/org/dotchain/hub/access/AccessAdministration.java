@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.dotchain.hub.audit.AuditTrail;
 import org.dotchain.hub.platform.FieldConflictException;
 import org.dotchain.hub.platform.InvalidFieldException;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AccessAdministration {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     static final Set<Role> UNIT_ROLES = EnumSet.of(Role.ORDERER, Role.RECEIVER, Role.UNIT_SIGNATORY);
 
@@ -216,9 +219,13 @@ public class AccessAdministration {
         return new AccessLetter(unit, kind, checked, date);
     }
 
-    /** A username not taken: the person logs in with it. */
+    /** A username not taken: the person logs in with it, types it, and reads it in the audit trail. */
     private String username(String username) {
         String checked = Texts.required("username", username, 64, "A username is 1 to 64 characters");
+        if (!USERNAME.matcher(checked).matches()) {
+            throw new InvalidFieldException("username", "A username is letters, digits, '.', '_' and '-', "
+                    + "starting with a letter or a digit");
+        }
         if (persons.findByUsername(checked).isPresent()) {
             throw new FieldConflictException("username-taken", "username", "Username " + checked
                     + " is already taken", checked);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.MultiLine;
 import org.dotchain.hub.platform.Period;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +44,7 @@ class BudgetAdminController {
                     @NotNull @Schema(example = "2026-11-30") LocalDate decisionDate,
                     @NotBlank @Size(max = 500)
                     @Schema(example = "Order of the DPA No. 412 of 30.11.2026 on the drone programme")
-                    String legalBasis) {
+                    @MultiLine String legalBasis) {
 
         BudgetDecision decision() {
             return new BudgetDecision(decisionNumber, decisionDate, legalBasis);

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ class CatalogAdminController {
                          String name,
                          @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z][A-Z_]{1,31}") @Schema(example = "FPV")
                          String productType,
-                         @NotBlank @Size(max = 2000) String description,
+                         @NotBlank @Size(max = 2000) @MultiLine String description,
                          @NotNull @Schema(example = "23900.00") BigDecimal unitPrice,
                          @NotNull @Min(0) @Max(365) @Schema(example = "21") Integer leadTimeDays,
                          @NotEmpty @Schema(description = "frequencyBands, camera, rangeKm, flightTimeMin, payloadKg, "
@@ -58,7 +59,7 @@ class CatalogAdminController {
     }
 
     record Rejection(@NotBlank @Size(max = 500) @Schema(example = "The price is above the agreement's highest for FPV")
-                     String reason) {
+                     @MultiLine String reason) {
     }
 
     @GetMapping

@@ -2,13 +2,15 @@ package org.dotchain.hub.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dotchain.hub.platform.InvalidFieldException;
 import org.dotchain.hub.platform.Paging;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -42,17 +44,21 @@ public class ShowcaseController {
                     + "maxPrice in UAH, q (words in name or description), and any specification as "
                     + "spec.<name>=<text>, for example spec.camera=thermal. Sort by code, name, unitPrice, stock.")
     public PagedModel<ProductView> list(
-            @RequestParam(required = false) String type,
-            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) @Size(max = 32) String type,
+            @RequestParam(required = false) @Size(max = 32) String supplier,
             @RequestParam(required = false) Boolean inStock,
             @RequestParam(required = false) BigDecimal minPrice,
             @RequestParam(required = false) BigDecimal maxPrice,
-            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @Size(max = 200) String q,
             @Parameter(hidden = true) @RequestParam Map<String, String> parameters,
             @ParameterObject @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
         Map<String, String> spec = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name.startsWith("spec.")) {
+                if (name.length() > 64 || value.length() > 200) {
+                    throw new InvalidFieldException(name, "A specification filter is up to 64 characters of name "
+                            + "and 200 of text");
+                }
                 spec.put(name.substring("spec.".length()), value);
             }
         });

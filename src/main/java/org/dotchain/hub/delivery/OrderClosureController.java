@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,7 @@ class OrderClosureController {
     }
 
     record Closure(@NotBlank @Size(max = 500)
-                   @Schema(example = "The supplier cannot replace the refused items this year") String reason) {
+                   @Schema(example = "The supplier cannot replace the refused items this year") @MultiLine String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/closure")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +37,7 @@ class ReceiptController {
                           @Size(max = 10_000) List<@Valid RefusedItem> refused) {
     }
 
-    record RefusedItem(@NotBlank @Size(max = 64) String serialNumber, @NotBlank @Size(max = 500) String reason) {
+    record RefusedItem(@NotBlank @Size(max = 64) String serialNumber, @NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/receipts")

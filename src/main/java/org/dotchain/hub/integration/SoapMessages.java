@@ -116,7 +116,12 @@ public final class SoapMessages {
 
     /** A SOAP request's message, as the JSON message of the same contract. */
     public static void requestToJson(Exchange exchange) {
-        exchange.getIn().setBody(toJson(exchange.getIn().getBody(MessageContentsList.class).get(0)));
+        MessageContentsList request = exchange.getIn().getBody(MessageContentsList.class);
+        if (request == null || request.isEmpty() || request.get(0) == null) {
+            // an empty soap:Body, or one that CXF read as no operation's message
+            throw new InvalidMessageException("The request carries no message of the service's operations");
+        }
+        exchange.getIn().setBody(toJson(request.get(0)));
     }
 
     /**

@@ -30,6 +30,13 @@ final class SoapRefusals {
         return fault;
     }
 
+    /** What CXF says of a request it could not read, without the name of its reader. */
+    static String readable(String cxfMessage) {
+        String reading = "Error reading XMLStreamReader: ";
+        return cxfMessage != null && cxfMessage.startsWith(reading)
+                ? "The request is not well-formed XML: " + cxfMessage.substring(reading.length()) : cxfMessage;
+    }
+
     /** Whether the fault already says which refusal it is. */
     static boolean isRefusal(Fault fault) {
         Element detail = fault.getDetail();

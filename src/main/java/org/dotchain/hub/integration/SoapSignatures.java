@@ -103,7 +103,7 @@ public class SoapSignatures implements CxfConfigurer {
                 return;
             }
             Fault refusal = SoapRefusals.isRefusal(fault) ? fault : SoapRefusals.fault("invalid-message",
-                    fault.getMessage());
+                    SoapRefusals.readable(fault.getMessage()));
             message.setContent(Exception.class, refusal);
             // one line per refused request, whoever refused it (CXF, the guard, the route); never a stack trace
             log.info("Refused a SOAP request of partner {}: {}", message.getContextualProperty(PARTNER_PROPERTY),

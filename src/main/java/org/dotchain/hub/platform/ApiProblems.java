@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -92,6 +93,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", detail, field));
     }
 
+    /** A parameter past its bound (a search text too long): the parameter, and the bound. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        var result = e.getParameterValidationResults().stream().findFirst();
+        String field = result.map(found -> found.getMethodParameter().getParameterName()).orElse(null);
+        String detail = result.flatMap(found -> found.getResolvableErrors().stream().findFirst())
+                .map(error -> "'" + field + "' " + error.getDefaultMessage()).orElse("The request is not valid");
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", detail, field));
+    }
+
     /** A body that is not the JSON asked for: which field, if one is to blame, and never the parser's own words. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
@@ -108,8 +122,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     : "[" + step.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse(null);
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field",
-                    "'" + field + "' is not a valid value here: " + (mapping instanceof StrictJson.UncleanText
-                            ? "it " + TextHygiene.BROKEN
+                    "'" + field + "' is not a valid value here: " + (mapping instanceof StrictJson.UncleanText unclean
+                            ? "it " + unclean.getOriginalMessage()
                             : "see the API's description of the field"), field));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",

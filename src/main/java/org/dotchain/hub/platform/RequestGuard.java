@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first look at every request, before anything reads it: a request id for the answer and the log; a body larger
  * than hub.web.max-request-body refused with 413 (one that does not say its length, once it has sent that much); a
  * path or a parameter with a character {@link TextHygiene} refuses
- * answered 400, naming the parameter. Each refusal is one log line, not a stack trace.
+ * answered 400, naming the parameter; a partner's REST message that is not UTF-8, 400. Each refusal is one log line, not a stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,6 +39,8 @@ public class RequestGuard extends OncePerRequestFilter {
             "/contracts/");
     /** The partners' own transports, which bound what they read (PartnerGate, SoapSignatures). */
     private static final List<String> PARTNER_PATHS = List.of("/services/", "/api/suppliers/", "/api/finance/");
+    /** Of those, the REST ones, whose JSON body is read here whole and checked to be UTF-8 ({@link ReadBody}). */
+    private static final List<String> REST_PARTNER_PATHS = List.of("/api/suppliers/", "/api/finance/");
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
@@ -58,10 +60,18 @@ public class RequestGuard extends OncePerRequestFilter {
         response.setHeader(REQUEST_ID_HEADER, id);
         try {
             ProblemDetail refusal = refusalOf(request);
+            HttpServletRequest passed = request;
+            if (refusal == null && REST_PARTNER_PATHS.stream().anyMatch(request.getRequestURI()::startsWith)) {
+                ReadBody read = ReadBody.of(request, maxBody);
+                // past the limit, what was read goes on: the partner's gate refuses it as its contract says
+                refusal = read == null ? Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "The body is not "
+                        + "UTF-8 text") : null;
+                passed = read;
+            }
             if (refusal == null) {
-                boolean unbounded = request.getContentLengthLong() < 0
+                boolean unbounded = passed.getContentLengthLong() < 0
                         && PARTNER_PATHS.stream().noneMatch(request.getRequestURI()::startsWith);
-                chain.doFilter(unbounded ? new BoundedBody(request, maxBody) : request, response);
+                chain.doFilter(unbounded ? new BoundedBody(passed, maxBody) : passed, response);
                 return;
             }
             log.info("Refused {} {}: {}", request.getMethod(), TextHygiene.isClean(request.getRequestURI())

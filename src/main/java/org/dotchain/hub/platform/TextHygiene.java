@@ -7,20 +7,38 @@ import java.util.Optional;
 
 /**
  * The one rule for every text the hub takes in, from a parameter, a JSON field or a partner's message: no NUL, no
- * control character but tab, newline and carriage return, no Unicode direction override, which can make a name or
- * a number read as another on a page or a document, and nothing that is not a character: a lone surrogate, which no
- * encoding can write, or a noncharacter such as U+FFFE.
+ * control character but tab and newlines (a carriage return only before a newline), no Unicode direction override,
+ * which can make a name or a number read as another on a page or a document, and nothing that is not a character:
+ * a lone surrogate, which no encoding can write, or a noncharacter such as U+FFFE. A text of one line (a name, a
+ * number, a code) takes no newline either.
  */
 public final class TextHygiene {
 
     /** What a text that breaks the rule holds, for the refusal that names its field. */
     public static final String BROKEN = "holds a control character, a direction override or no character at all";
 
+    /** The same for a text of one line, which a newline breaks too. */
+    public static final String BROKEN_LINE = "holds a line break, a control character, a direction override or no "
+            + "character at all";
+
     private TextHygiene() {
     }
 
     public static boolean isClean(String text) {
-        return text == null || text.codePoints().allMatch(TextHygiene::allowed);
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                return false;
+            }
+        }
+        return text.codePoints().allMatch(TextHygiene::allowed);
+    }
+
+    /** The rule for a text of one line: no newline, beside the rest. */
+    public static boolean isCleanLine(String text) {
+        return isClean(text) && (text == null || text.indexOf('\n') < 0 && text.indexOf('\r') < 0);
     }
 
     /** The first field of a JSON document whose text breaks the rule, as a path (lines[0].serial), if any. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,7 +34,7 @@ class RatingController {
                      @NotNull @Schema(example = "4", minimum = "1", maximum = "5") Integer score,
                      @Size(max = Ratings.MAX_COMMENT)
                      @Schema(example = "Reliable link, short flight time", maxLength = Ratings.MAX_COMMENT)
-                     String comment) {
+                     @MultiLine String comment) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/ratings")

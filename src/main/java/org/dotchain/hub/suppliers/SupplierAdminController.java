@@ -13,6 +13,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,7 +47,7 @@ class SupplierAdminController {
     }
 
     record Suspension(@NotBlank @Size(max = 500)
-                      @Schema(example = "Deliveries under agreement FA-2026/017 are under review") String reason) {
+                      @Schema(example = "Deliveries under agreement FA-2026/017 are under review") @MultiLine String reason) {
     }
 
     @GetMapping

@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /** The rules of access-rules.yaml: who may call each endpoint, and what the matrix sends it. */
-final class AccessRules {
+public final class AccessRules {
 
-    enum Who { ANYONE, NOBODY, PARTNER, PARTIAL_LOGIN, ROLES }
+    public enum Who { ANYONE, NOBODY, PARTNER, PARTIAL_LOGIN, ROLES }
 
     /** One endpoint's rule; {@code of} is null, "order", "invoice" or "certificate". */
-    record Rule(Who who, Set<Role> roles, String of, boolean ownFindsNothing, Object body, Map<String, String> form,
+    public record Rule(Who who, Set<Role> roles, String of, boolean ownFindsNothing, Object body, Map<String, String> form,
                 String sample, boolean stream, boolean last, String partner, String impostor) {
 
-        boolean allows(Role role) {
+        public boolean allows(Role role) {
             return who == Who.ANYONE || roles.contains(role);
         }
     }
@@ -55,7 +55,7 @@ final class AccessRules {
         });
     }
 
-    static AccessRules load() {
+    public static AccessRules load() {
         try (InputStream in = AccessRules.class.getResourceAsStream("/access-rules.yaml")) {
             return new AccessRules(new Yaml().load(in));
         } catch (IOException e) {
@@ -67,7 +67,12 @@ final class AccessRules {
         return rules.keySet();
     }
 
-    Rule of(String endpoint) {
+    /** The value of a path's variable that names nothing. */
+    public String nothing(String variable) {
+        return nothing.get(variable);
+    }
+
+    public Rule of(String endpoint) {
         return rules.get(endpoint);
     }
 
@@ -75,7 +80,7 @@ final class AccessRules {
      * The path to call: a pattern's sample, or its variables filled with the matrix's own data where the rule binds
      * them ({@code own}), else with values that name nothing.
      */
-    String pathOf(String pattern, Rule rule, Map<String, String> own) {
+    public String pathOf(String pattern, Rule rule, Map<String, String> own) {
         if (rule.sample() != null) {
             return rule.sample();
         }

@@ -2,7 +2,6 @@ package org.dotchain.hub.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,18 +17,14 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
-import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
-import org.dotchain.hub.TestClock;
+import org.dotchain.hub.access.AccessFixture.Caller;
+import org.dotchain.hub.access.AccessFixture.Side;
 import org.dotchain.hub.integration.SupplierConnections;
-import org.dotchain.hub.settlement.Settlements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -50,34 +44,14 @@ class AuthorizationMatrixTest {
     @Autowired
     Bus bus;
     @Autowired
-    Onboarding onboarding;
-    @Autowired
-    Settlements settlements;
-    @Autowired
-    ApiClient api;
+    AccessFixture fixtures;
     @Autowired
     SupplierConnections partners;
-    @Autowired
-    JdbcTemplate db;
-    @Autowired
-    TestClock clock;
-    @Autowired
-    TotpCodes totp;
-    @Value("${hub.demo.password}")
-    String demoPassword;
-    @Value("${hub.demo.totp-secret}")
-    String demoSecret;
     @LocalServerPort
     int port;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
-
-    enum Side { OWN, OTHER, NONE }
-
-    /** Who calls: a role (none for anonymous), of the data's unit or supplier or another, by token and by page. */
-    record Caller(String name, Role role, Side side, String token, PageSession pages) {
-    }
 
     enum Expected { LOGIN, FORBIDDEN, NOT_FOUND, NOT_SERVED, FOUND, ALLOWED, REFUSED_PARTNER, ACCEPTED_PARTNER }
 
@@ -92,37 +66,9 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointAnswersEveryCallerAsItsRuleSays() throws Exception {
-        URI base = URI.create("http://localhost:" + port);
-        String ownUnit = onboarding.unitWithBudget("M", "5000000.00");
-        String otherUnit = onboarding.unitWithBudget("M", "5000000.00");
-        List<Person> people = new ArrayList<>();
-        for (Role role : List.of(Role.ORDERER, Role.RECEIVER, Role.UNIT_SIGNATORY)) {
-            people.add(new Person(onboarding.designateAndActivate(ownUnit, role.name()), role, Side.OWN));
-            people.add(new Person(onboarding.designateAndActivate(otherUnit, role.name()), role, Side.OTHER));
-        }
-        for (Role role : List.of(Role.DPA_ADMIN, Role.DPA_SIGNATORY, Role.OPERATOR)) {
-            people.add(new Person(onboarding.staff(role.name()), role, Side.NONE));
-        }
-        // the data's supplier is Skyforge's: its agent is the own supplier
-        people.add(new Person(new Onboarding.Newcomer("skyforge.agent", demoSecret), Role.SUPPLIER, Side.OWN));
-        people.add(new Person(new Onboarding.Newcomer("steppe.agent", demoSecret), Role.SUPPLIER, Side.OTHER));
-
-        List<Caller> callers = new ArrayList<>();
-        callers.add(new Caller("anonymous", null, Side.NONE, null, PageSession.anonymous(base)));
-        clock.advance(Duration.ofSeconds(30));
-        List<String> tokens = new ArrayList<>();
-        for (Person person : people) {
-            tokens.add(token(person));
-        }
-        clock.advance(Duration.ofSeconds(30));
-        for (int i = 0; i < people.size(); i++) {
-            Person person = people.get(i);
-            callers.add(new Caller(person.role() + (person.side() == Side.NONE ? "" : "/" + person.side()),
-                    person.role(), person.side(), tokens.get(i), PageSession.loggedIn(base,
-                    person.newcomer().username(), password(person), code(person))));
-        }
-        Map<String, Map<String, String>> own = ownData(ownUnit, tokenOf(callers, Role.ORDERER),
-                tokenOf(callers, Role.RECEIVER));
+        AccessFixture.Fixture fixture = fixtures.build(URI.create("http://localhost:" + port));
+        List<Caller> callers = fixture.callers();
+        Map<String, Map<String, String>> own = fixture.own();
 
         List<String> endpoints = new ArrayList<>(HubEndpoints.keys(spring, bus));
         endpoints.sort(Comparator.comparing(endpoint -> RULES.of(endpoint).last()));
@@ -150,51 +96,6 @@ class AuthorizationMatrixTest {
                 + "the partners' endpoints): %d answers checked, %d not as the rules say%n", endpoints.size(),
                 callers.size(), answers, wrong.size());
         assertThat(wrong).as("answers not as access-rules.yaml says").isEmpty();
-    }
-
-    private record Person(Onboarding.Newcomer newcomer, Role role, Side side) {
-    }
-
-    private String password(Person person) {
-        return person.role() == Role.SUPPLIER ? demoPassword : Onboarding.PASSWORD;
-    }
-
-    private String code(Person person) {
-        return totp.codeAt(person.newcomer().totpSecret(), clock.instant());
-    }
-
-    /** A login of the matrix's own: its tokens are ended by the matrix, never another test's. */
-    private String token(Person person) {
-        var login = onboarding.login(person.newcomer().username(), password(person), code(person));
-        assertThat(login.getStatusCode()).as("%s", login.getBody()).isEqualTo(HttpStatus.CREATED);
-        return login.getBody().get("token").asText();
-    }
-
-    private static String tokenOf(List<Caller> callers, Role role) {
-        return callers.stream().filter(caller -> caller.role() == role && caller.side() != Side.OTHER)
-                .findFirst().orElseThrow().token();
-    }
-
-    /** The own unit's order (placed by its orderer), and a delivered order's invoice and certificate. */
-    private Map<String, Map<String, String>> ownData(String unit, String ordererToken, String receiverToken)
-            throws Exception {
-        ApiClient.As orderer = api.withToken(ordererToken);
-        assertThat(orderer.put("/api/cart/lines/SKF-FPV7", Map.of("quantity", 1)).getStatusCode().is2xxSuccessful())
-                .isTrue();
-        JsonNode order = orderer.post("/api/cart/checkout", Map.of("requiredBy",
-                LocalDate.now(clock).plusDays(30).toString())).getBody().at("/orders/0");
-        String certificate = settlements.certificateFor(unit, Map.of("SKF-FPV7", 1), api.withToken(receiverToken));
-        Map<String, Object> delivered = db.queryForMap("select o.order_number, i.document_id as invoice, "
-                + "c.document_id as certificate from acceptance_certificate c join acceptance_certificate_invoice "
-                + "ci on ci.certificate_id = c.id join expenditure_invoice i on i.id = ci.invoice_id join "
-                + "purchase_order o on o.id = i.order_id where c.certificate_number = ?", certificate);
-        return Map.of(
-                "order", Map.of("orderNumber", order.get("orderNumber").asText(),
-                        "documentId", order.get("documentId").asText()),
-                "invoice", Map.of("orderNumber", (String) delivered.get("order_number"),
-                        "documentId", String.valueOf(delivered.get("invoice"))),
-                "certificate", Map.of("certificateNumber", certificate,
-                        "documentId", String.valueOf(delivered.get("certificate"))));
     }
 
     private static Expected expected(AccessRules.Rule rule, Caller caller) {

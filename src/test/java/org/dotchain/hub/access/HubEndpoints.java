@@ -17,13 +17,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * pages, actuator, and the Camel REST DSL's operations, which platform-http registers there), the static resources'
  * URL patterns, and each operation of each CXF service.
  */
-final class HubEndpoints {
+public final class HubEndpoints {
 
     private HubEndpoints() {
     }
 
     /** "GET /api/orders/{orderNumber}", or "SOAP /services/suppliers/viriy submitOrderResponse". */
-    static List<String> keys(ApplicationContext spring, Bus bus) {
+    public static List<String> keys(ApplicationContext spring, Bus bus) {
         TreeSet<String> keys = new TreeSet<>();
         spring.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
                 mapping.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
@@ -46,7 +46,7 @@ final class HubEndpoints {
     }
 
     /** The element a SOAP operation's request carries, by the operation's name at the service's address. */
-    static QName soapRequestElement(Bus bus, String address, String operation) {
+    public static QName soapRequestElement(Bus bus, String address, String operation) {
         for (Server server : bus.getExtension(ServerRegistry.class).getServers()) {
             if (address.equals("/services" + server.getEndpoint().getEndpointInfo().getAddress())) {
                 for (BindingOperationInfo info : server.getEndpoint().getBinding().getBindingInfo().getOperations()) {

@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * The pages as one browser session sees them, over plain HTTP: its cookie, the form token of its latest page, no
  * redirect followed. A live stream's answer is its status and headers only.
  */
-final class PageSession {
+public final class PageSession {
 
-    record Answer(int status, String contentType, String location, String body) {
+    public record Answer(int status, String contentType, String location, String body) {
     }
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -38,14 +38,14 @@ final class PageSession {
     }
 
     /** A session that has not logged in, with the login page's form token. */
-    static PageSession anonymous(URI base) {
+    public static PageSession anonymous(URI base) {
         PageSession session = new PageSession(base);
         session.send("GET", "/login", Map.of());
         return session;
     }
 
     /** A session through the login's two steps; fails unless both pass. */
-    static PageSession loggedIn(URI base, String username, String password, String code) {
+    public static PageSession loggedIn(URI base, String username, String password, String code) {
         PageSession session = anonymous(base);
         Answer first = session.send("POST", "/login", Map.of("username", username, "password", password));
         session.expectRedirect(first, "/login/code", username);
@@ -64,11 +64,11 @@ final class PageSession {
     }
 
     /** A page's request: a form's fields with the session's form token for anything but GET. */
-    Answer send(String method, String path, Map<String, String> form) {
+    public Answer send(String method, String path, Map<String, String> form) {
         return send(method, path, form, "text/html");
     }
 
-    Answer send(String method, String path, Map<String, String> form, String accept) {
+    public Answer send(String method, String path, Map<String, String> form, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
         if ("GET".equals(method)) {
@@ -92,7 +92,7 @@ final class PageSession {
     }
 
     /** One request and its answer; of a live stream, the status and headers only. */
-    static Answer exchange(HttpClient http, HttpRequest request) {
+    public static Answer exchange(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");

@@ -36,6 +36,12 @@ public class SupplierConnections {
         return headers;
     }
 
+    /** The signature of a request's bytes of the partner's, at the time given. */
+    public String signatureOf(String partner, String timestamp, byte[] body) {
+        return Base64.getEncoder().encodeToString(RequestSignatures.sign(keys.keyOf(partner).orElseThrow(),
+                timestamp, body));
+    }
+
     public ConnectionFactory as(String supplier) {
         return new ActiveMQConnectionFactory(url(), supplier, keys.brokerPasswordOf(supplier).orElseThrow());
     }

@@ -91,6 +91,7 @@ public class Settlements {
         placement.form(orderNumber);
         int quantity = products.values().iterator().next();
         JsonNode receipt = deliveries.shipAndReceive(orderNumber, "skyforge", quantity, receiver);
+        assertThat(receipt.at("/invoice/documentId").isNumber()).as("the receipt %s", receipt).isTrue();
         assertThat(receiver.post("/api/documents/" + receipt.at("/invoice/documentId").asLong()
                 + "/development-signatures", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
