@@ -23,7 +23,8 @@ public class DocumentRendering {
                 byte[].class);
     }
 
-    static String templateOf(Document.Kind kind) {
+    /** The template of a kind of document, in document-templates/. */
+    public static String templateOf(Document.Kind kind) {
         return switch (kind) {
             case ORDER -> "order";
             case EXPENDITURE_INVOICE -> "expenditure-invoice";

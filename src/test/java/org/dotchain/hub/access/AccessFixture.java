@@ -60,8 +60,8 @@ public class AccessFixture {
     private final String demoSecret;
 
     AccessFixture(Onboarding onboarding, Settlements settlements, ApiClient api, JdbcTemplate db, TestClock clock,
-                  TotpCodes totp, @Value("${hub.demo.password}") String demoPassword,
-                  @Value("${hub.demo.totp-secret}") String demoSecret) {
+                  TotpCodes totp, @Value("${hub.demo.password:}") String demoPassword,
+                  @Value("${hub.demo.totp-secret:}") String demoSecret) {
         this.onboarding = onboarding;
         this.settlements = settlements;
         this.api = api;

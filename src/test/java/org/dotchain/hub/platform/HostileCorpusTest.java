@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,12 +24,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.cxf.Bus;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.AccessFixture;
 import org.dotchain.hub.access.AccessRules;
+import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.access.PageSession;
 import org.dotchain.hub.access.Role;
+import org.dotchain.hub.access.TotpCodes;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SupplierConnections;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,8 +59,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HostileCorpusTest {
 
     private static final AccessRules RULES = AccessRules.load();
-    /** Counted or kept by the hub whatever the answer: a failed login's count, the trace, the deadlines' alerts. */
-    private static final Set<String> MOVING_TABLES = Set.of("login_attempt", "message_hop", "alert");
+    /**
+     * Counted or kept by the hub whatever the answer: a failed login's count, the trace, the deadlines' alerts (the
+     * audit trail is counted without those and without the verifications pages show).
+     */
+    private static final Set<String> MOVING_TABLES = Set.of("login_attempt", "message_hop", "alert", "audit_entry");
     private static final String SLOT = "\u0001slot\u0001";
     private static final String SUPPLIER_MESSAGES = "/api/suppliers/steppe/messages";
     private static final String SOAP_SERVICE = "/services/suppliers/viriy";
@@ -60,11 +73,21 @@ class HostileCorpusTest {
     @Autowired
     AccessFixture fixtures;
     @Autowired
+    ApplicationContext spring;
+    @Autowired
+    Bus bus;
+    @Autowired
     SupplierConnections partners;
     @Autowired
     JdbcTemplate db;
     @Autowired
     TestClock clock;
+    @Autowired
+    Onboarding onboarding;
+    @Autowired
+    TotpCodes totp;
+    @Value("${hub.demo.totp-secret:}")
+    String demoSecret;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -179,6 +202,138 @@ class HostileCorpusTest {
                     "signed");
         }
         report("forged-signatures", new HostileCorpus("forged-signatures", List.of()), 3, sent, before, true);
+    }
+
+    /**
+     * Partners' messages at the wrong moment of the cycle (a despatch before the order was accepted, an answer to
+     * a delivered order, a signature without its request, a payment before the signatures, another supplier's
+     * order): each refused in words, and nothing moves.
+     */
+    @Test
+    void messagesOutOfTheirOrderAreRefusedAndChangeNothing() {
+        HostileCorpus corpus = HostileCorpus.of("out-of-order");
+        Snapshot before = snapshot();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{{newOrder}}", fixture.own().get("order").get("orderNumber"));
+        values.put("{{deliveredOrder}}", fixture.own().get("invoice").get("orderNumber"));
+        values.put("{{invoiceNumber}}", fixture.own().get("invoice").get("invoiceNumber"));
+        values.put("{{certificateNumber}}", fixture.own().get("certificate").get("certificateNumber"));
+        values.put("{{today}}", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+        values.put("{{now}}", clock.instant().toString());
+        List<Sent> sent = new ArrayList<>();
+        for (HostileCorpus.Item item : corpus.items()) {
+            String partner = item.name().substring(0, item.name().indexOf("--"));
+            String message = item.text().replace("{{messageId}}", "msg-" + UUID.randomUUID());
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                message = message.replace(value.getKey(), value.getValue());
+            }
+            String path = partner.equals("dpa-finance") ? "/api/finance/messages"
+                    : "/api/suppliers/" + partner + "/messages";
+            sent.add(new Sent("POST " + path + " " + item.name(), signedPost(path, partner,
+                    message.getBytes(StandardCharsets.UTF_8), "application/json")));
+        }
+        report("out-of-order", corpus, 2, sent, before, true);
+    }
+
+    /**
+     * A TOTP code used once, or out of its time, or another person's, is a wrong code: the same refusal as any,
+     * on the API and on the pages, and no login.
+     */
+    @Test
+    void aReplayedOrStaleCodeIsRefusedLikeAnyWrongCode() {
+        Onboarding.Newcomer person = onboarding.designateAndActivate(fixture.ownUnit(), "RECEIVER");
+        String used = onboarding.code(person.totpSecret());
+        assertThat(onboarding.login(person.username(), Onboarding.PASSWORD, used).getStatusCode().value())
+                .isEqualTo(201);
+        Snapshot before = snapshot();
+        List<Sent> sent = new ArrayList<>();
+        for (JsonNode replay : HostileCorpus.descriptions("replayed-totp")) {
+            long steps = replay.path("steps").asLong();
+            String code = switch (replay.path("code").asText()) {
+                case "used" -> used;
+                case "of another person" -> totp.codeAt(demoSecret, clock.instant());
+                case "not digits" -> "abcdef";
+                case "too long" -> used + "0";
+                default -> totp.codeAt(person.totpSecret(), clock.instant().plusSeconds(30 * steps));
+            };
+            var answer = onboarding.login(person.username(), Onboarding.PASSWORD, code);
+            sent.add(new Sent("POST /api/auth/tokens " + replay, new PageSession.Answer(answer.getStatusCode().value(),
+                    String.valueOf(answer.getHeaders().getContentType()), null, String.valueOf(answer.getBody()))));
+            assertThat(answer.getBody().path("type").asText()).as("%s", replay).isIn("/problems/login-refused",
+                    "/problems/invalid-field");
+            PageSession page = PageSession.anonymous(base());
+            page.send("POST", "/login", Map.of("username", person.username(), "password", Onboarding.PASSWORD));
+            PageSession.Answer second = page.send("POST", "/login/code", Map.of("code", code));
+            assertThat(second.status()).as("the code step of the pages, %s", replay).isEqualTo(302);
+            assertThat(URI.create(second.location()).getPath()).as("back to the password, %s", replay)
+                    .isEqualTo("/login");
+        }
+        report("replayed-totp", new HostileCorpus("replayed-totp", List.of()), 2, sent, before, true);
+    }
+
+    /**
+     * Every form of every page, as its people see it, sent with an item in each of its fields: never a failure or
+     * the hub's insides, and nothing changed. Only the classes that must be refused: a form taken would act (a
+     * supplier suspended, a budget allocated) on the demo data other tests use.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"control-characters", "direction-overrides", "overlong-strings"})
+    void everyFieldOfEveryFormTakesTheClassAndNothingChanges(String hostileClass) {
+        HostileCorpus corpus = HostileCorpus.of(hostileClass);
+        List<HostileCorpus.Item> items = corpus.items().subList(0, Math.min(4, corpus.items().size()));
+        List<Sent> sent = new ArrayList<>();
+        Map<String, PageForm> forms = new TreeMap<>();
+        for (Map.Entry<String, AccessFixture.Caller> page : pages().entrySet()) {
+            PageSession.Answer answer = page.getValue().pages().send("GET", page.getKey(), Map.of());
+            for (PageForm form : PageForm.in(answer.body())) {
+                forms.putIfAbsent(form.method() + " " + form.action(), form.by(page.getValue()));
+            }
+        }
+        Snapshot before = snapshot();
+        for (PageForm form : forms.values()) {
+            for (String field : form.fields().keySet()) {
+                for (HostileCorpus.Item item : items) {
+                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                    fields.put(field, item.text());
+                    sent.add(new Sent(form.method() + " " + form.action() + " " + field + "=" + item.name(),
+                            item.text(), form.submit(fields)));
+                }
+            }
+        }
+        assertThat(forms).as("forms found on the pages").hasSizeGreaterThan(15);
+        report("pages, " + hostileClass, new HostileCorpus(hostileClass, items), forms.size(), sent, before, false);
+        assertThat(snapshot()).as("the database after the pages' %s", hostileClass).isEqualTo(before);
+    }
+
+    /** Each page people open, as one who may, on the fixture's own data: the pages the forms are on. */
+    private Map<String, AccessFixture.Caller> pages() {
+        Map<String, AccessFixture.Caller> pages = new TreeMap<>();
+        Map<String, String> own = new LinkedHashMap<>(fixture.own().get("order"));
+        own.put("code", fixture.ownUnit());
+        for (String endpoint : org.dotchain.hub.access.HubEndpoints.keys(spring, bus)) {
+            AccessRules.Rule rule = RULES.of(endpoint);
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            if (!endpoint.startsWith("GET ") || path.startsWith("/api") || path.startsWith("/actuator")
+                    || path.startsWith("/v3") || path.contains("*") || path.contains(".") || rule.stream()
+                    || !(rule.who() == AccessRules.Who.ROLES || rule.who() == AccessRules.Who.ANYONE)) {
+                continue;
+            }
+            Map<String, String> values = rule.of() == null ? own : fixture.own().get(rule.of());
+            String filled = fillWith(path, values);
+            pages.put(filled, callerFor(rule));
+        }
+        pages.put("/showcase/SKF-FPV7", fixture.caller(Role.ORDERER, AccessFixture.Side.OWN));
+        return pages;
+    }
+
+    private String fillWith(String pattern, Map<String, String> values) {
+        Matcher variables = Pattern.compile("\\{([A-Za-z]+)(:[^}]*)?}").matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            String value = values.getOrDefault(variables.group(1), RULES.nothing(variables.group(1)));
+            variables.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        return variables.appendTail(path).toString();
     }
 
     // ---- the sweep of one operation
@@ -306,11 +461,11 @@ class HostileCorpusTest {
 
     private String fill(String pattern, String variable, String value) {
         StringBuilder path = new StringBuilder();
-        var variables = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}").matcher(pattern);
+        var variables = Pattern.compile("\\{([A-Za-z]+)}").matcher(pattern);
         while (variables.find()) {
             String name = variables.group(1);
             String filled = name.equals(variable) ? value : RULES.nothing(name);
-            variables.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(filled));
+            variables.appendReplacement(path, Matcher.quoteReplacement(filled));
         }
         return variables.appendTail(path).toString();
     }
@@ -334,7 +489,7 @@ class HostileCorpusTest {
     /** A request as bytes on a socket, its path as given: what an HTTP client would normalise or refuse. */
     private PageSession.Answer raw(String method, String path, AccessFixture.Caller caller, byte[] body)
             throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Connection: close\r\n");
@@ -347,7 +502,7 @@ class HostileCorpusTest {
             socket.getOutputStream().write(content);
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
-            var type = java.util.regex.Pattern.compile("(?im)^content-type:\\s*(\\S+)").matcher(answer);
+            var type = Pattern.compile("(?im)^content-type:\\s*(\\S+)").matcher(answer);
             int split = answer.indexOf("\r\n\r\n");
             return new PageSession.Answer(status, type.find() ? type.group(1) : "", null,
                     split < 0 ? "" : answer.substring(split + 4));
@@ -544,11 +699,17 @@ class HostileCorpusTest {
             boolean soap = answer.contentType().startsWith("text/xml");
             boolean problem = answer.contentType().startsWith("application/problem+json");
             boolean fault = soap && answer.body().contains("soap:Client");
-            boolean isRefusal = answer.status() >= 400 && (problem || fault);
+            boolean page = answer.contentType().startsWith("text/html");
+            boolean isRefusal = fault || answer.status() >= 400 && answer.status() < 500 && (problem || page);
             if (isRefusal) {
                 refusals++;
             }
-            if (withoutEcho(answer.body(), one.item()).matches(HostileInputTest.INTERNALS)) {
+            String shown = withoutEcho(answer.body(), one.item());
+            if (page) {
+                // a page's own <select> is no query
+                shown = shown.replace("<select", "<").replace("</select", "</");
+            }
+            if (shown.matches(HostileInputTest.INTERNALS)) {
                 wrong.add(one.what() + ": internals in " + excerpt(answer));
             } else if (answer.status() >= 500 && !fault) {
                 wrong.add(one.what() + ": " + excerpt(answer));
@@ -579,7 +740,7 @@ class HostileCorpusTest {
         String unescaped = body.replace(item, "").replace(json.substring(1, json.length() - 1), "")
                 .replace(URLEncoder.encode(item, StandardCharsets.UTF_8), "");
         try {
-            return unescaped.replace(java.net.URLDecoder.decode(item.replace("+", "%2B"), StandardCharsets.UTF_8),
+            return unescaped.replace(URLDecoder.decode(item.replace("+", "%2B"), StandardCharsets.UTF_8),
                     "");
         } catch (IllegalArgumentException notEncoded) {
             return unescaped;
@@ -604,6 +765,9 @@ class HostileCorpusTest {
                 counts.put(table, db.queryForObject("select count(*) from " + table, Long.class));
             }
         }
+        // the audit trail records alerts the deadlines raise and verifications a page shows, whatever is sent
+        counts.put("audit_entry", db.queryForObject("select count(*) from audit_entry where action not like "
+                + "'ALERT%' and action <> 'DOCUMENT_VERIFIED'", Long.class));
         Map<Object, String> budgets = new TreeMap<>();
         db.queryForList("select * from unit_budget").forEach(budget -> budgets.put(String.valueOf(
                 budget.get("unit_id")), budget.toString()));
