@@ -2,6 +2,7 @@ package org.dotchain.hub.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
@@ -16,12 +17,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * A handler's @PreAuthorize checked before its arguments are read: method security checks it only once the body
  * is bound and validated, so that a role that may not take a step would hear the step's field rules (a 400) instead
- * of a refusal. The hub's expressions name roles only, never an argument.
+ * of a refusal. The expression is evaluated as method security does (its beans, its role prefix), with no argument
+ * (none is bound yet): the hub's expressions name roles only, which {@code RoleExpressionsTest} holds them to.
  */
 @Component
 class RolesBeforeBinding implements HandlerInterceptor, WebMvcConfigurer {
 
     private final PreAuthorizeAuthorizationManager roles = new PreAuthorizeAuthorizationManager();
+
+    RolesBeforeBinding(ApplicationContext context) {
+        roles.setApplicationContext(context);
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

@@ -26,7 +26,8 @@ class OrderClosureController {
     }
 
     record Closure(@NotBlank @Size(max = 500)
-                   @Schema(example = "The supplier cannot replace the refused items this year") @MultiLine String reason) {
+                   @Schema(example = "The supplier cannot replace the refused items this year") @MultiLine
+                   String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/closure")

@@ -37,7 +37,8 @@ class ReceiptController {
                           @Size(max = 10_000) List<@Valid RefusedItem> refused) {
     }
 
-    record RefusedItem(@NotBlank @Size(max = 64) String serialNumber, @NotBlank @Size(max = 500) @MultiLine String reason) {
+    record RefusedItem(@NotBlank @Size(max = 64) String serialNumber,
+                       @NotBlank @Size(max = 500) @MultiLine String reason) {
     }
 
     @PostMapping("/api/orders/{orderNumber}/receipts")

@@ -1,5 +1,6 @@
 package org.dotchain.hub.integration;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -31,7 +32,9 @@ public class PartnerGate {
             throw new PartnerAuthenticationException("The request is not signed by a "
                     + (kind == PartnerKind.SUPPLIER ? "supplier" : "partner") + " of the hub");
         }
-        if (body != null && body.length() > MAX_MESSAGE_BYTES) {
+        // a text has at most as many characters as its UTF-8 bytes: count those only when it could be too large
+        if (body != null && body.length() * 3L > MAX_MESSAGE_BYTES
+                && body.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             throw new InvalidMessageException("The message is larger than " + MAX_MESSAGE_BYTES + " bytes");
         }
     }

@@ -18,6 +18,7 @@ import org.dotchain.hub.messaging.PartnerKind;
 import org.dotchain.hub.partners.Partner;
 import org.dotchain.hub.partners.Partners;
 import org.dotchain.hub.platform.InvalidMessageException;
+import org.dotchain.hub.platform.StrictJson;
 import org.dotchain.hub.platform.TextHygiene;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ public class PartnerInbox {
     private final Map<PartnerKind, Map<String, InboundMessageType<?>>> types = new TreeMap<>();
 
     PartnerInbox(ObjectMapper json, Partners partners, List<InboundMessageType<?>> types) {
-        this.json = json;
+        this.json = StrictJson.forContracts(json);
         this.partners = partners;
         for (InboundMessageType<?> type : types) {
             this.types.computeIfAbsent(type.sender(), kind -> new TreeMap<>()).put(type.messageType(), type);

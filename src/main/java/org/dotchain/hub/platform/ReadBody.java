@@ -25,9 +25,15 @@ final class ReadBody extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    /** The request with its body read, no more than the limit and one byte; null when it is not UTF-8 text. */
+    /**
+     * The request with its body read, no more than the limit and one byte; null when it is not UTF-8 text. One
+     * past the limit is not decoded (it may end inside a character): the partner's gate refuses it for its size.
+     */
     static ReadBody of(HttpServletRequest request, long limit) throws IOException {
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            return new ReadBody(request, body);
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException notUtf8) {

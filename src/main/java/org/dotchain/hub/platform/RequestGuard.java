@@ -26,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first look at every request, before anything reads it: a request id for the answer and the log; a body larger
  * than hub.web.max-request-body refused with 413 (one that does not say its length, once it has sent that much); a
- * path or a parameter with a character {@link TextHygiene} refuses
- * answered 400, naming the parameter; a partner's REST message that is not UTF-8, 400. Each refusal is one log line, not a stack trace.
+ * path or a parameter with a character {@link TextHygiene} refuses answered 400, naming the parameter; a partner's
+ * REST message that is not UTF-8, 400. Each refusal is one log line, not a stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

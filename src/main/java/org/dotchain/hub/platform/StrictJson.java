@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
@@ -22,14 +23,24 @@ import org.springframework.context.annotation.Configuration;
  * for a whole number).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer hygienicStrings() {
-        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).modulesToInstall(modules -> modules.add(
-                        new SimpleModule("hygienic-strings").addDeserializer(String.class, new HygienicStrings())))
+        return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .modulesToInstall(modules -> modules.add(new SimpleModule("hygienic-strings")
+                        .addDeserializer(String.class, new HygienicStrings())))
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
+
+    /**
+     * The API's mapper for a partner's messages: their texts follow their contract, which lets any text break lines
+     * (a reason, a description, a wrapped Base64), under the rest of the text rule ({@link TextHygiene#isClean}).
+     */
+    public static ObjectMapper forContracts(ObjectMapper api) {
+        return api.copy().registerModule(new SimpleModule("contract-strings")
+                .addDeserializer(String.class, new HygienicStrings(true)));
     }
 
     /** One line, unless the field is {@link MultiLine} prose. */
@@ -41,13 +52,13 @@ class StrictJson {
             this(false);
         }
 
-        private HygienicStrings(boolean prose) {
+        HygienicStrings(boolean prose) {
             this.prose = prose;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            boolean multiLine = property != null && property.getAnnotation(MultiLine.class) != null;
+            boolean multiLine = prose || property != null && property.getAnnotation(MultiLine.class) != null;
             return multiLine == prose ? this : new HygienicStrings(multiLine);
         }
 

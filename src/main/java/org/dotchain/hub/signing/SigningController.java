@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.UUID;
 import org.dotchain.hub.access.HubUser;
+import org.dotchain.hub.platform.MultiLine;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -81,12 +82,12 @@ class SigningController {
 
     /** @param certificate the signer's X.509 certificate, DER in base64 */
     record CertificateUpload(@NotBlank @Size(max = 100_000) @Schema(example = "MIIB8jCCAZigAwIBAgII...")
-                             String certificate) {
+                             @MultiLine String certificate) {
     }
 
     /** @param cms the detached CMS SignedData, DER in base64 */
     record SignatureUpload(@NotBlank @Size(max = 100_000) @Schema(example = "MIAGCSqGSIb3DQEHAqCAMIACAQEx...")
-                           String cms) {
+                           @MultiLine String cms) {
     }
 
     record SigningRequestView(UUID id, Long documentId, int stepNumber, String fieldName, String digestAlgorithm,

@@ -47,7 +47,8 @@ class SupplierAdminController {
     }
 
     record Suspension(@NotBlank @Size(max = 500)
-                      @Schema(example = "Deliveries under agreement FA-2026/017 are under review") @MultiLine String reason) {
+                      @Schema(example = "Deliveries under agreement FA-2026/017 are under review") @MultiLine
+                      String reason) {
     }
 
     @GetMapping

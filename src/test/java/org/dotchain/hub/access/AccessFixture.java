@@ -129,8 +129,8 @@ public class AccessFixture {
         JsonNode order = orderer.post("/api/cart/checkout", Map.of("requiredBy",
                 LocalDate.now(clock).plusDays(30).toString())).getBody().at("/orders/0");
         String certificate = settlements.certificateFor(unit, Map.of("SKF-FPV7", 1), api.withToken(receiverToken));
-        Map<String, Object> delivered = db.queryForMap("select o.order_number, i.invoice_number, i.document_id as invoice, "
-                + "c.document_id as certificate from acceptance_certificate c join acceptance_certificate_invoice "
+        Map<String, Object> delivered = db.queryForMap("select o.order_number, i.invoice_number, "
+                + "i.document_id as invoice, c.document_id as certificate from acceptance_certificate c join acceptance_certificate_invoice "
                 + "ci on ci.certificate_id = c.id join expenditure_invoice i on i.id = ci.invoice_id join "
                 + "purchase_order o on o.id = i.order_id where c.certificate_number = ?", certificate);
         return Map.of(

@@ -17,8 +17,9 @@ public final class AccessRules {
     public enum Who { ANYONE, NOBODY, PARTNER, PARTIAL_LOGIN, ROLES }
 
     /** One endpoint's rule; {@code of} is null, "order", "invoice" or "certificate". */
-    public record Rule(Who who, Set<Role> roles, String of, boolean ownFindsNothing, Object body, Map<String, String> form,
-                String sample, boolean stream, boolean last, String partner, String impostor) {
+    public record Rule(Who who, Set<Role> roles, String of, boolean ownFindsNothing, Object body,
+                       Map<String, String> form, String sample, boolean stream, boolean last, String partner,
+                       String impostor) {
 
         public boolean allows(Role role) {
             return who == Who.ANYONE || roles.contains(role);
@@ -51,7 +52,8 @@ public final class AccessRules {
             }
             rules.put(endpoint, new Rule(who, roles, (String) rule.get("of"), "not-found".equals(rule.get("own")),
                     rule.get("body"), (Map<String, String>) rule.get("form"), (String) rule.get("sample"),
-                    Boolean.TRUE.equals(rule.get("stream")), Boolean.TRUE.equals(rule.get("last")), (String) rule.get("partner"), (String) rule.get("impostor")));
+                    Boolean.TRUE.equals(rule.get("stream")), Boolean.TRUE.equals(rule.get("last")),
+                    (String) rule.get("partner"), (String) rule.get("impostor")));
         });
     }
 
@@ -84,12 +86,17 @@ public final class AccessRules {
         if (rule.sample() != null) {
             return rule.sample();
         }
+        boolean bound = rule.of() != null || rule.who() == Who.PARTNER;
+        return pathWith(pattern, bound ? own : Map.of());
+    }
+
+    /** The pattern's variables filled with the values given, else with values that name nothing. */
+    public String pathWith(String pattern, Map<String, String> values) {
         Matcher variables = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (variables.find()) {
             String name = variables.group(1);
-            boolean bound = rule.of() != null || rule.who() == Who.PARTNER;
-            String value = bound && own.containsKey(name) ? own.get(name) : nothing.get(name);
+            String value = values.containsKey(name) ? values.get(name) : nothing.get(name);
             if (value == null) {
                 throw new IllegalStateException("access-rules.yaml gives no value for {" + name + "} of " + pattern);
             }

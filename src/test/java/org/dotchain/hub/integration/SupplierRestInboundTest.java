@@ -90,6 +90,19 @@ class SupplierRestInboundTest {
                 "steppe:" + messageId)).isEqualTo(1);
     }
 
+    /** A partner's message follows its contract, where a text may break lines: the API's one-line rule is not its. */
+    @Test
+    void aRejectionsReasonMayTakeSeveralLines() {
+        String body = "{\"contractVersion\":\"1.0\",\"messageType\":\"ORDER_RESPONSE\",\"messageId\":\"msg-"
+                + UUID.randomUUID() + "\",\"orderNumber\":\"" + orderNumber + "\",\"responseCode\":\"RE\","
+                + "\"reason\":\"No capacity this month.\\r\\nAsk again in January.\"}";
+
+        ResponseEntity<JsonNode> answer = post("steppe", body, sign("steppe", body));
+
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(status(orderNumber)).isEqualTo("REJECTED_BY_SUPPLIER");
+    }
+
     @Test
     void aRejectionReturnsTheCommittedMoneyToTheUnit() {
         String body = orderResponse("msg-" + UUID.randomUUID(), orderNumber, "RE");

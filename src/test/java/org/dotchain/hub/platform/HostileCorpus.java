@@ -45,7 +45,8 @@ record HostileCorpus(String hostileClass, List<Item> items) {
                         }
                     } else {
                         // byte for byte, invalid UTF-8 too: sent as ISO-8859-1, which maps each char to its byte
-                        items.add(new Item(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), true));
+                        items.add(new Item(name, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1),
+                                true));
                     }
                 }
             }

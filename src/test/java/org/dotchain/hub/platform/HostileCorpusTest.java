@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -24,19 +27,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.cxf.Bus;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.AccessFixture;
 import org.dotchain.hub.access.AccessRules;
+import org.dotchain.hub.access.HubEndpoints;
 import org.dotchain.hub.access.Onboarding;
 import org.dotchain.hub.access.PageSession;
 import org.dotchain.hub.access.Role;
 import org.dotchain.hub.access.TotpCodes;
 import org.dotchain.hub.integration.RequestSignatures;
 import org.dotchain.hub.integration.SupplierConnections;
+import org.dotchain.hub.messaging.PartnerHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +50,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The hostile corpus (src/test/resources/hostile, one folder per class) sent over real HTTP to every endpoint each
@@ -84,6 +89,8 @@ class HostileCorpusTest {
     TestClock clock;
     @Autowired
     Onboarding onboarding;
+    @Autowired
+    ConnectionFactory hubConnections;
     @Autowired
     TotpCodes totp;
     @Value("${hub.demo.totp-secret:}")
@@ -197,11 +204,72 @@ class HostileCorpusTest {
                     "text/xml", forgery)));
         }
         for (Sent one : sent) {
-            assertThat(one.answer().status()).as(one.what()).isIn(401, 500);
-            assertThat(one.answer().body()).as(one.what()).containsAnyOf("unauthenticated", "signature",
-                    "signed");
+            if (one.what().startsWith("SOAP")) {
+                assertThat(one.answer().body()).as(one.what()).contains("soap:Client")
+                        .contains("<type>unauthenticated-supplier</type>");
+            } else {
+                assertThat(one.answer().status()).as(one.what()).isEqualTo(401);
+                assertThat(one.answer().body()).as(one.what()).contains("/problems/unauthenticated");
+            }
         }
         report("forged-signatures", new HostileCorpus("forged-signatures", List.of()), 3, sent, before, true);
+    }
+
+    /**
+     * A supplier's messages over JMS: malformed and oversized bodies, every text of a despatch advice with an item of
+     * the classes that must be refused, and the messages out of their order. Each becomes a dead letter on the
+     * supplier's own dead-letter queue at once, its reason the refusal in words; nothing changes.
+     */
+    @Test
+    void overJmsEachItemIsADeadLetterWithItsReasonAndNothingChanges() throws Exception {
+        Snapshot before = snapshot();
+        JmsTemplate supplier = new JmsTemplate(partners.as("skyforge"));
+        Map<String, String> sentItems = new LinkedHashMap<>();
+        for (String hostileClass : List.of("malformed-json", "oversized-json")) {
+            for (HostileCorpus.Item item : HostileCorpus.of(hostileClass).items()) {
+                sendOverJms(supplier, sentItems, hostileClass + " " + item.name(), item.text());
+            }
+        }
+        ObjectNode despatch = despatchAdvice();
+        for (String hostileClass : List.of("control-characters", "direction-overrides", "overlong-strings")) {
+            for (String slot : slotsOf(despatch, false)) {
+                for (HostileCorpus.Item item : HostileCorpus.of(hostileClass).items()) {
+                    despatch.put("messageId", "msg-" + UUID.randomUUID());
+                    sendOverJms(supplier, sentItems, slot + "=" + item.name(), new String(withSlot(despatch, slot,
+                            item.text(), false), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        for (HostileCorpus.Item item : HostileCorpus.of("out-of-order").items()) {
+            if (item.name().startsWith("skyforge--")) {
+                sendOverJms(supplier, sentItems, item.name(), placeholdersFilled(item.text()));
+            }
+        }
+        JmsTemplate operator = new JmsTemplate(hubConnections);
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> item : sentItems.entrySet()) {
+            operator.setReceiveTimeout(item.getKey().equals("0") ? 60_000 : 20_000);
+            Message letter = operator.receiveSelected("supplier.skyforge.inbound.DLQ", "corpusItem = '"
+                    + item.getKey() + "'");
+            String reason = letter == null ? null : letter.getStringProperty(PartnerHeaders.DEAD_LETTER_REASON);
+            if (reason == null || !reason.matches("(?s)[a-z-]+: .+") || reason.matches(HostileInputTest.INTERNALS)) {
+                wrong.add(item.getValue() + ": " + (letter == null ? "no dead letter" : reason));
+            }
+        }
+        System.out.printf("Hostile classes over JMS: %d messages, %d dead letters with their reason%n",
+                sentItems.size(), sentItems.size() - wrong.size());
+        assertThat(wrong).as("the dead letters").isEmpty();
+        assertThat(snapshot()).as("the database after the messages over JMS").isEqualTo(before);
+    }
+
+    private static void sendOverJms(JmsTemplate supplier, Map<String, String> sentItems, String what, String body) {
+        String key = Integer.toString(sentItems.size());
+        sentItems.put(key, what);
+        supplier.send("supplier.skyforge.inbound", session -> {
+            TextMessage message = session.createTextMessage(body);
+            message.setStringProperty("corpusItem", key);
+            return message;
+        });
     }
 
     /**
@@ -213,26 +281,33 @@ class HostileCorpusTest {
     void messagesOutOfTheirOrderAreRefusedAndChangeNothing() {
         HostileCorpus corpus = HostileCorpus.of("out-of-order");
         Snapshot before = snapshot();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("{{newOrder}}", fixture.own().get("order").get("orderNumber"));
-        values.put("{{deliveredOrder}}", fixture.own().get("invoice").get("orderNumber"));
-        values.put("{{invoiceNumber}}", fixture.own().get("invoice").get("invoiceNumber"));
-        values.put("{{certificateNumber}}", fixture.own().get("certificate").get("certificateNumber"));
-        values.put("{{today}}", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
-        values.put("{{now}}", clock.instant().toString());
         List<Sent> sent = new ArrayList<>();
         for (HostileCorpus.Item item : corpus.items()) {
             String partner = item.name().substring(0, item.name().indexOf("--"));
-            String message = item.text().replace("{{messageId}}", "msg-" + UUID.randomUUID());
-            for (Map.Entry<String, String> value : values.entrySet()) {
-                message = message.replace(value.getKey(), value.getValue());
-            }
+            String message = placeholdersFilled(item.text());
             String path = partner.equals("dpa-finance") ? "/api/finance/messages"
                     : "/api/suppliers/" + partner + "/messages";
             sent.add(new Sent("POST " + path + " " + item.name(), signedPost(path, partner,
                     message.getBytes(StandardCharsets.UTF_8), "application/json")));
         }
         report("out-of-order", corpus, 2, sent, before, true);
+    }
+
+    /** A message of the corpus with the fixture's orders, invoice and certificate in it, and a new message id. */
+    private String placeholdersFilled(String message) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{{messageId}}", "msg-" + UUID.randomUUID());
+        values.put("{{newOrder}}", fixture.own().get("order").get("orderNumber"));
+        values.put("{{deliveredOrder}}", fixture.own().get("invoice").get("orderNumber"));
+        values.put("{{invoiceNumber}}", fixture.own().get("invoice").get("invoiceNumber"));
+        values.put("{{certificateNumber}}", fixture.own().get("certificate").get("certificateNumber"));
+        values.put("{{today}}", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+        values.put("{{now}}", clock.instant().toString());
+        String filled = message;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace(value.getKey(), value.getValue());
+        }
+        return filled;
     }
 
     /**
@@ -310,7 +385,7 @@ class HostileCorpusTest {
         Map<String, AccessFixture.Caller> pages = new TreeMap<>();
         Map<String, String> own = new LinkedHashMap<>(fixture.own().get("order"));
         own.put("code", fixture.ownUnit());
-        for (String endpoint : org.dotchain.hub.access.HubEndpoints.keys(spring, bus)) {
+        for (String endpoint : HubEndpoints.keys(spring, bus)) {
             AccessRules.Rule rule = RULES.of(endpoint);
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             if (!endpoint.startsWith("GET ") || path.startsWith("/api") || path.startsWith("/actuator")
@@ -319,21 +394,11 @@ class HostileCorpusTest {
                 continue;
             }
             Map<String, String> values = rule.of() == null ? own : fixture.own().get(rule.of());
-            String filled = fillWith(path, values);
+            String filled = RULES.pathWith(path, values);
             pages.put(filled, callerFor(rule));
         }
         pages.put("/showcase/SKF-FPV7", fixture.caller(Role.ORDERER, AccessFixture.Side.OWN));
         return pages;
-    }
-
-    private String fillWith(String pattern, Map<String, String> values) {
-        Matcher variables = Pattern.compile("\\{([A-Za-z]+)(:[^}]*)?}").matcher(pattern);
-        StringBuilder path = new StringBuilder();
-        while (variables.find()) {
-            String value = values.getOrDefault(variables.group(1), RULES.nothing(variables.group(1)));
-            variables.appendReplacement(path, Matcher.quoteReplacement(value));
-        }
-        return variables.appendTail(path).toString();
     }
 
     // ---- the sweep of one operation
@@ -412,16 +477,10 @@ class HostileCorpusTest {
             return;
         }
         boolean numbers = corpus.hostileClass().equals("absurd-numbers");
-        ObjectNode despatch = (ObjectNode) json.readTree("{\"contractVersion\":\"1.0\",\"messageType\":"
-                + "\"DESPATCH_ADVICE\",\"messageId\":\"m\",\"orderNumber\":\"ORD-2026-999999\",\"despatchNumber\":"
-                + "\"D-1\",\"despatchedAt\":\"2026-11-25T09:30:00Z\",\"expectedArrival\":\"2026-12-01\",\"lines\":"
-                + "[{\"lineNumber\":1,\"quantity\":1,\"serialNumbers\":[\"SN-1\"]}]}");
-        for (String slot : leaves(despatch, "", numbers)) {
-            if (slot.equals("/contractVersion") || slot.equals("/messageType")) {
-                continue;
-            }
+        ObjectNode despatch = despatchAdvice();
+        for (String slot : slotsOf(despatch, numbers)) {
             for (HostileCorpus.Item item : corpus.items()) {
-                ((ObjectNode) despatch).put("messageId", "msg-" + UUID.randomUUID());
+                despatch.put("messageId", "msg-" + UUID.randomUUID());
                 sent.add(new Sent("POST " + SUPPLIER_MESSAGES + " " + slot + "=" + item.name(), item.text(), signedPost(
                         SUPPLIER_MESSAGES, "steppe", withSlot(despatch, slot, item.text(), numbers),
                         "application/json")));
@@ -448,6 +507,21 @@ class HostileCorpusTest {
         }
     }
 
+    /** A supplier's despatch advice for an order of no one's. */
+    private ObjectNode despatchAdvice() throws Exception {
+        return (ObjectNode) json.readTree("{\"contractVersion\":\"1.0\",\"messageType\":\"DESPATCH_ADVICE\","
+                + "\"messageId\":\"m\",\"orderNumber\":\"ORD-2026-999999\",\"despatchNumber\":\"D-1\","
+                + "\"despatchedAt\":\"2026-11-25T09:30:00Z\",\"expectedArrival\":\"2026-12-01\",\"lines\":"
+                + "[{\"lineNumber\":1,\"quantity\":1,\"serialNumbers\":[\"SN-1\"]}]}");
+    }
+
+    /** A message's texts (or numbers) but the contract's own constants, which say what the message is. */
+    private static List<String> slotsOf(ObjectNode message, boolean numbers) {
+        List<String> slots = leaves(message, "", numbers);
+        slots.removeAll(List.of("/contractVersion", "/messageType"));
+        return slots;
+    }
+
     // ---- requests
 
     private AccessFixture.Caller callerFor(AccessRules.Rule rule) {
@@ -460,14 +534,7 @@ class HostileCorpusTest {
     }
 
     private String fill(String pattern, String variable, String value) {
-        StringBuilder path = new StringBuilder();
-        var variables = Pattern.compile("\\{([A-Za-z]+)}").matcher(pattern);
-        while (variables.find()) {
-            String name = variables.group(1);
-            String filled = name.equals(variable) ? value : RULES.nothing(name);
-            variables.appendReplacement(path, Matcher.quoteReplacement(filled));
-        }
-        return variables.appendTail(path).toString();
+        return RULES.pathWith(pattern, variable == null ? Map.of() : Map.of(variable, value));
     }
 
     private PageSession.Answer send(String method, String url, AccessFixture.Caller caller, byte[] body,

@@ -1,5 +1,7 @@
 package org.dotchain.hub.platform;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +61,8 @@ record PageForm(String method, String action, Map<String, String> fields, Access
         if (method.equals("GET")) {
             StringBuilder query = new StringBuilder();
             values.forEach((name, value) -> query.append(query.length() == 0 ? "?" : "&")
-                    .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             return caller.pages().send("GET", action + query, Map.of());
         }
         return caller.pages().send("POST", action, values);
