@@ -58,7 +58,8 @@ class OutboxRelayTest {
     @BeforeEach
     void supplierSide() {
         jms = new JmsTemplate(supplierConnectionFactory());
-        jms.setReceiveTimeout(5_000);
+        // long enough for the relay to wait out the back-off a broker failure of the test before left on Skyforge
+        jms.setReceiveTimeout(20_000);
     }
 
     @Test
