@@ -1,0 +1,28 @@
+package org.dotchain.hub.platform;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Whether a failure is the database connection lost under a request (the server restarted, a failover, an
+ * administrator ending the session): the request may pass when sent again, so it is the hub's 503, not its 500.
+ * PostgreSQL says so by the SQLSTATE: class 08 (connection exception) or 57P01-57P03 (the server shutting down or
+ * not yet taking connections).
+ */
+public final class DatabaseAway {
+
+    private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
+
+    private DatabaseAway() {
+    }
+
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
