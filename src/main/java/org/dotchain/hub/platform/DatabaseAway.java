@@ -2,12 +2,14 @@ package org.dotchain.hub.platform;
 
 import java.sql.SQLException;
 import java.util.Set;
+import org.hibernate.TransactionException;
 
 /**
  * Whether a failure is the database connection lost under a request (the server restarted, a failover, an
  * administrator ending the session): the request may pass when sent again, so it is the hub's 503, not its 500.
  * PostgreSQL says so by the SQLSTATE: class 08 (connection exception) or 57P01-57P03 (the server shutting down or
- * not yet taking connections).
+ * not yet taking connections). A transaction that could not even be rolled back lost its connection too: the pool
+ * closes a connection that broke, and the rollback then meets it closed (a JDBC failure without a state).
  */
 public final class DatabaseAway {
 
@@ -20,6 +22,9 @@ public final class DatabaseAway {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package org.dotchain.hub.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.orm.jpa.JpaSystemException;
 
@@ -15,6 +16,12 @@ class DatabaseAwayTest {
         assertThat(DatabaseAway.causedBy(rollback)).isTrue();
         assertThat(DatabaseAway.causedBy(new SQLException("terminating connection due to administrator command",
                 "57P01"))).isTrue();
+    }
+
+    @Test
+    void aRollbackThatMeetsTheConnectionClosedIsTheDatabaseAway() {
+        assertThat(DatabaseAway.causedBy(new JpaSystemException(new TransactionException("Unable to rollback against "
+                + "JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
     }
 
     @Test
