@@ -34,17 +34,22 @@ public class FinanceSystem {
     /** A run of its own: a finance system started again never gives a payment reference it gave before. */
     private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
-    FinanceSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock) {
+    private final Tally tally;
+
+    FinanceSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock, Tally tally) {
+        this.tally = tally;
         this.settings = settings;
         this.json = json;
         this.clock = clock;
     }
 
     public List<SupplierSystem.Answer> take(String messageId, JsonNode request) {
-        if (!seen.add(messageId)) {
+        String certificate = request.path("certificateNumber").asText();
+        boolean repeated = !seen.add(messageId);
+        tally.took(request.path("messageType").asText("PAYMENT_REQUEST"), certificate, messageId, repeated);
+        if (repeated) {
             return List.of();
         }
-        String certificate = request.path("certificateNumber").asText();
         byte[] pdf = Base64.getDecoder().decode(request.at("/document/pdf").asText());
         if (!DigestUtils.sha256Hex(pdf).equals(request.at("/document/sha256").asText())) {
             return List.of(new SupplierSystem.Answer(PARTY, Duration.ZERO, message("PAYMENT_ACKNOWLEDGEMENT", certificate)

@@ -35,9 +35,11 @@ class ReferenceSupplierRoutes extends RouteBuilder {
     private final FinanceSystem finance;
     private final PartnerKeys keys;
     private final ObjectMapper json;
+    private final Tally tally;
 
     ReferenceSupplierRoutes(ReferenceSupplierProperties settings, SupplierSystem system, FinanceSystem finance,
-                            PartnerKeys keys, ObjectMapper json) {
+                            PartnerKeys keys, ObjectMapper json, Tally tally) {
+        this.tally = tally;
         this.settings = settings;
         this.system = system;
         this.finance = finance;
@@ -69,24 +71,26 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         }
 
         from("direct:from-hub").routeId("reference-take")
-                .delay(method(system, "takingDelayMs"))
+                .delay(method(system, "takingDelayMs(${header." + PartnerHeaders.PARTNER + "})"))
                 .process(this::take);
 
         from("seda:answers?concurrentConsumers=4").routeId("reference-answer")
                 .split(body())
                     .delay(simple("${body.after.toMillis()}"))
                     .filter(exchange -> !isCancelledDespatch(exchange.getIn().getBody(SupplierSystem.Answer.class)))
+                    .process(exchange -> tally.sent(exchange.getIn().getBody(SupplierSystem.Answer.class).message()
+                            .path("messageType").asText()))
                     .setHeader(PartnerHeaders.PARTNER, simple("${body.supplier}"))
                     .setBody(exchange -> exchange.getIn().getBody(SupplierSystem.Answer.class).message().toString())
-                    .loop(method(system, "copies")).copy()
+                    .loop(method(system, "copies(${header." + PartnerHeaders.PARTNER + "})")).copy()
                         .toD("direct:to-hub-${header." + PartnerHeaders.PARTNER + "}");
     }
 
     private void take(Exchange exchange) throws Exception {
-        if (system.mode() == Mode.DOWN) {
+        String supplier = exchange.getIn().getHeader(PartnerHeaders.PARTNER, String.class);
+        if (system.modeOf(supplier) == Mode.DOWN) {
             throw new IllegalStateException("The supplier's system is down");
         }
-        String supplier = exchange.getIn().getHeader(PartnerHeaders.PARTNER, String.class);
         JsonNode message = json.readTree(exchange.getIn().getBody(String.class));
         String messageId = exchange.getIn().getHeader("hubMessageId", message.path("messageId").asText(), String.class);
         exchange.setProperty("hubMessageId", messageId);
@@ -109,7 +113,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .setHeader(PartnerHeaders.PARTNER, constant(FinanceSystem.PARTY))
                 .bean("requestSignatures", "verify")
                 .process(exchange -> {
-                    if (system.mode() == Mode.DOWN) {
+                    if (system.modeOf(FinanceSystem.PARTY) == Mode.DOWN) {
                         throw new IllegalStateException("The finance system is down");
                     }
                     List<SupplierSystem.Answer> answers = finance.take(
@@ -142,7 +146,8 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                         "No broker password for " + supplier + ": set hub.suppliers." + supplier + ".broker-password")));
         getContext().addComponent(component, JmsComponent.jmsComponent(new CachingConnectionFactory(broker)));
 
-        from(component + ":queue:supplier." + supplier + ".orders").routeId(jmsRouteOf(supplier))
+        // transacted: a message whose taking fails (its system short of broker sessions, say) is given again
+        from(component + ":queue:supplier." + supplier + ".orders?transacted=true").routeId(jmsRouteOf(supplier))
                 .setHeader(PartnerHeaders.PARTNER, constant(supplier))
                 .to("direct:from-hub");
         toHub(supplier)

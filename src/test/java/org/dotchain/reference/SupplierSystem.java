@@ -37,6 +37,7 @@ public class SupplierSystem {
     private final ObjectMapper json;
     private final Clock clock;
     private final AtomicReference<Mode> mode;
+    private final Map<String, Mode> modes = new ConcurrentHashMap<>();
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
@@ -44,9 +45,11 @@ public class SupplierSystem {
     private final AtomicLong serials = new AtomicLong();
 
     private final SupplierSigningKeys signingKeys;
+    private final Tally tally;
 
     SupplierSystem(ReferenceSupplierProperties settings, ObjectMapper json, Clock clock,
-                   SupplierSigningKeys signingKeys) {
+                   SupplierSigningKeys signingKeys, Tally tally) {
+        this.tally = tally;
         this.settings = settings;
         this.json = json;
         this.clock = clock;
@@ -58,22 +61,34 @@ public class SupplierSystem {
         return mode.get();
     }
 
+    /** How the one supplier (or the finance system) behaves: on its own mode if it has one, else as all do. */
+    public Mode modeOf(String party) {
+        return modes.getOrDefault(party, mode.get());
+    }
+
+    /** Every party behaves so, none on a mode of its own any longer. */
     public void switchTo(Mode next) {
+        modes.clear();
         mode.set(next);
+    }
+
+    /** The one party behaves so; the others as they did. */
+    public void switchTo(String party, Mode next) {
+        modes.put(party, next);
     }
 
     public Map<String, Integer> stock() {
         return new TreeMap<>(stock);
     }
 
-    /** How long it takes to take a message of the hub's, in milliseconds. */
-    public long takingDelayMs() {
-        return mode.get() == Mode.SLOW ? settings.slowDelay().toMillis() : 0;
+    /** How long the party takes to take a message of the hub's, in milliseconds. */
+    public long takingDelayMs(String party) {
+        return modeOf(party) == Mode.SLOW ? settings.slowDelay().toMillis() : 0;
     }
 
-    /** How many times each of its messages goes out. */
-    public int copies() {
-        return mode.get() == Mode.DUPLICATES ? 2 : 1;
+    /** How many times each of the party's messages goes out. */
+    public int copies(String party) {
+        return modeOf(party) == Mode.DUPLICATES ? 2 : 1;
     }
 
     public boolean isCancelled(String orderNumber) {
@@ -82,10 +97,12 @@ public class SupplierSystem {
 
     /** Its answers to a message of the hub's; none to a message it has taken before. */
     public synchronized List<Answer> take(String supplier, String messageId, JsonNode message) {
-        if (!seen.add(supplier + ":" + messageId)) {
+        String orderNumber = message.path("orderNumber").asText();
+        boolean repeated = !seen.add(supplier + ":" + messageId);
+        tally.took(message.path("messageType").asText(), subjectOf(message), messageId, repeated);
+        if (repeated) {
             return List.of();
         }
-        String orderNumber = message.path("orderNumber").asText();
         return switch (message.path("messageType").asText()) {
             case "ORDER" -> order(supplier, orderNumber, message);
             case "PRE_ORDER_REQUEST" -> preOrder(supplier, orderNumber, message);
@@ -106,13 +123,23 @@ public class SupplierSystem {
         };
     }
 
+    /** What a message is about: its order, else its certificate, else its catalogue offer. */
+    private static String subjectOf(JsonNode message) {
+        for (String field : List.of("orderNumber", "certificateNumber", "offerNumber")) {
+            if (message.hasNonNull(field)) {
+                return message.path(field).asText();
+            }
+        }
+        return "";
+    }
+
     /** The DPA's decision on one of the supplier's catalogue offers, as its answer said; null before one came. */
     public String offerDecision(String supplier, String offerNumber) {
         return offerDecisions.get(supplier + ":" + offerNumber);
     }
 
     private List<Answer> order(String supplier, String orderNumber, JsonNode order) {
-        if (mode.get() == Mode.REJECT) {
+        if (modeOf(supplier) == Mode.REJECT) {
             return List.of(new Answer(supplier, Duration.ZERO, response(orderNumber, "RE", "We take no orders now")));
         }
         for (JsonNode line : order.path("lines")) {
@@ -163,7 +190,7 @@ public class SupplierSystem {
 
     private List<Answer> preOrder(String supplier, String orderNumber, JsonNode request) {
         ObjectNode answer = message("PRE_ORDER_ANSWER", orderNumber);
-        if (mode.get() == Mode.REJECT) {
+        if (modeOf(supplier) == Mode.REJECT) {
             answer.put("canProduce", false).put("reason", "We cannot produce these in time");
         } else {
             answer.put("canProduce", true).put("deliveryDate", request.path("requiredBy").asText());

@@ -80,9 +80,15 @@ public class ReferenceSystems {
         }
     }
 
-    /** NORMAL, DOWN, SLOW, REJECT or DUPLICATES. */
+    /** NORMAL, DOWN, SLOW, REJECT or DUPLICATES, for every supplier and the finance system. */
     public void switchTo(String mode) {
         RestClient.create("http://127.0.0.1:" + PORT + "/reference").put().uri("/mode?mode=" + mode).retrieve()
                 .toBodilessEntity();
+    }
+
+    /** The mode for one supplier alone. */
+    public void switchTo(String supplier, String mode) {
+        RestClient.create("http://127.0.0.1:" + PORT + "/reference").put()
+                .uri("/mode?mode=" + mode + "&supplier=" + supplier).retrieve().toBodilessEntity();
     }
 }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dotchain.hub.access.TotpCodes;
 
 /** A packaged demo hub's REST API as its demo people use it, over real HTTP: a login with password and TOTP, orders. */
@@ -26,6 +29,8 @@ final class DemoApi {
     private final HubProcess hub;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** By status, the 5xx answers the hub gave. */
+    private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
 
     DemoApi(HubProcess hub) {
         this.hub = hub;
@@ -59,6 +64,20 @@ final class DemoApi {
         return orders;
     }
 
+    /** The JSON of a GET that answered 200; an IllegalStateException for any other answer. */
+    JsonNode get(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = call(token, "GET", path, null);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json.readTree(answer.body());
+    }
+
+    /** Signs the document with the caller's development key: the status the hub answered. */
+    int sign(String token, long documentId) throws IOException, InterruptedException {
+        return call(token, "POST", "/api/documents/" + documentId + "/development-signatures", null).statusCode();
+    }
+
     HttpResponse<String> call(String token, String method, String path, Object body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
@@ -69,7 +88,18 @@ final class DemoApi {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 500) {
+            serverErrors.computeIfAbsent(answer.statusCode(), status -> new AtomicInteger()).incrementAndGet();
+        }
+        return answer;
+    }
+
+    /** By status, how many 5xx answers the hub gave so far. */
+    Map<Integer, Integer> serverErrors() {
+        Map<Integer, Integer> figures = new TreeMap<>();
+        serverErrors.forEach((status, count) -> figures.put(status, count.get()));
+        return figures;
     }
 
     String problemType(HttpResponse<String> response) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,31 +18,102 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneBroker {
 
+    /** What the broker logs once it serves clients: live (AMQ221007), or as a backup in step with its primary. */
+    private static final String LIVE = "AMQ221007";
+    private static final String BACKUP_IN_STEP = "AMQ221031";
+
     private final Path instance;
     private final int port;
+    private final String ready;
     private Process process;
+    private Path log;
     private int starts;
 
-    private StandaloneBroker(Path instance, int port) {
+    private StandaloneBroker(Path instance, int port, String ready) {
         this.instance = instance;
         this.port = port;
+        this.ready = ready;
     }
 
     /** A new broker instance in the folder, for the hub's user, taking anonymous clients too. */
     public static StandaloneBroker create(Path instance, String user, String password) throws Exception {
+        return create(instance, user, password, HubProcess.freePort(), List.of(), LIVE);
+    }
+
+    /**
+     * A primary and its backup, on loopback, the backup holding a replica of the primary's journal (Artemis'
+     * replication, a static cluster of the two): when the primary dies, the backup becomes live with every message the
+     * primary had taken; clients whose URL names both, with ha=true, fail over to it.
+     */
+    public record Pair(StandaloneBroker primary, StandaloneBroker backup) {
+
+        public static Pair create(Path folder, String user, String password) throws Exception {
+            int primaryPort = HubProcess.freePort();
+            int backupPort = HubProcess.freePort();
+            List<String> cluster = List.of("--replicated", "--cluster-user", "cluster", "--cluster-password",
+                    "cluster-" + password);
+            List<String> primary = new ArrayList<>(cluster);
+            primary.addAll(List.of("--static-cluster", "tcp://127.0.0.1:" + backupPort));
+            List<String> backup = new ArrayList<>(cluster);
+            backup.addAll(List.of("--backup", "--static-cluster", "tcp://127.0.0.1:" + primaryPort));
+            return new Pair(StandaloneBroker.create(folder.resolve("primary"), user, password, primaryPort, primary,
+                    LIVE), StandaloneBroker.create(folder.resolve("backup"), user, password, backupPort, backup,
+                    BACKUP_IN_STEP));
+        }
+
+        /**
+         * The URL a client gives to reach the pair: both brokers, ha=true to follow the pair's topology and fail over,
+         * and reconnect attempts that last about 15 s, after which the client gives up and says so.
+         */
+        public String url() {
+            return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=12&retryInterval=500"
+                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+        }
+
+        public Pair withUser(String user, String password) throws IOException {
+            primary.withUser(user, password);
+            backup.withUser(user, password);
+            return this;
+        }
+
+        public Pair start() throws Exception {
+            primary.start();
+            backup.start();
+            return this;
+        }
+
+        public void stop() throws InterruptedException {
+            backup.stop();
+            primary.stop();
+        }
+    }
+
+    private static StandaloneBroker create(Path instance, String user, String password, int port, List<String> options,
+                                           String ready) throws Exception {
         Path home = Path.of(System.getProperty("artemis.home", "target/artemis/apache-artemis-2.40.0"));
-        int port = HubProcess.freePort();
         // through bash: an unpacked archive need not keep the script's executable bit
-        Process create = new ProcessBuilder(List.of("bash", home.resolve("bin/artemis").toString(), "create",
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/artemis").toString(), "create",
                 instance.toAbsolutePath().toString(), "--user", user, "--password", password, "--allow-anonymous",
                 "--silent", "--no-web", "--nio", "--host", "127.0.0.1", "--default-port", Integer.toString(port),
-                "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"))
-                .redirectErrorStream(true).redirectOutput(instance.resolveSibling("broker-create.log").toFile())
-                .start();
+                "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor"));
+        command.addAll(options);
+        Files.createDirectories(instance.getParent());
+        Process create = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(instance.resolveSibling(instance.getFileName() + "-create.log").toFile()).start();
         if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
-            throw new IllegalStateException("artemis create failed; see broker-create.log beside " + instance);
+            throw new IllegalStateException("artemis create failed; see its log beside " + instance);
         }
-        return new StandaloneBroker(instance, port);
+        return new StandaloneBroker(instance, port, ready);
+    }
+
+    /** A user of the broker's own, in the role its creating user has (before the broker starts, or it reloads). */
+    public StandaloneBroker withUser(String user, String password) throws IOException {
+        Path etc = instance.resolve("etc");
+        Files.writeString(etc.resolve("artemis-users.properties"), "%n%s = %s%n".formatted(user, password),
+                StandardOpenOption.APPEND);
+        Path roles = etc.resolve("artemis-roles.properties");
+        Files.writeString(roles, Files.readString(roles).replaceFirst("(?m)^amq\\s*=\\s*(.*)$", "amq = $1," + user));
+        return this;
     }
 
     public String url() {
@@ -49,7 +122,7 @@ public final class StandaloneBroker {
 
     public StandaloneBroker start() throws Exception {
         starts++;
-        Path log = instance.resolveSibling("broker-start-" + starts + ".log");
+        log = instance.resolveSibling(instance.getFileName() + "-start-" + starts + ".log");
         process = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
@@ -57,12 +130,24 @@ public final class StandaloneBroker {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The broker exited before it was live; see " + log);
             }
-            if (Files.readString(log).contains("AMQ221007") && accepts()) {
+            if (Files.readString(log).contains(ready) && (!ready.equals(LIVE) || accepts())) {
                 return this;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("The broker was not live after 90 s; see " + log);
+    }
+
+    /** Whether the broker, a backup, became live within the time: its primary is gone and it took over. */
+    public boolean becomesLive(Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.readString(log).contains(LIVE) && accepts()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     /** SIGKILL: the broker ends at once, its journal as the disk has it. */

@@ -2,67 +2,87 @@ package org.dotchain.hub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.dotchain.hub.LedgerInvariant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Orders placed and signed over the REST API while the packaged hub, against a PostgreSQL server and a standalone
- * Artemis broker (each a process of its own), is killed with SIGKILL at random moments and started again, the broker
- * is killed and started again, and the database ends the hub's connections; Skyforge's system (here, a JMS consumer
- * on its queue, which drops a message id it has seen, as a supplier's system does) takes every order. The hub
- * recovers by itself, its readiness says DOWN while the broker is away; at the end every formed order reached the
- * supplier in one message (the outbox's row is marked sent only once the broker has it, and Artemis' duplicate
- * detection drops a resend of the same message id), and every unit's ledger balances. Prints the counts.
+ * The whole supply cycle, from checkout to payment, with each part a process of its own: the packaged hub against a
+ * PostgreSQL server and a standalone Artemis broker, and the reference supplier and finance systems (Skyforge over
+ * JMS, Viriy over SOAP, Steppe over REST, the DPA's finance over REST). While the units' and the DPA's people order,
+ * receive and sign, the hub is killed with SIGKILL at moments aimed at each phase (an order in the outbox relay, a
+ * partner's message being applied, a certificate's signing round, a payment under way) and started again, the
+ * database ends the hub's connections, and the broker is killed and started again. At the end every order is paid
+ * and completed; the reference systems, which count what they took by message id and by subject, received every order
+ * and every payment request in one message each (any repeat of a message id dropped and counted); every despatch was
+ * applied once; and every unit's ledger balances. Prints the counts.
  */
-class OrdersThroughFaultsIT {
+class SupplyCycleThroughFaultsIT {
 
-    private static final int KILLS = 3;
-    private static final int MAX_ORDERS = 200;
-    private static final List<String> ORDERERS = List.of("orderer.a1001", "orderer.a2002", "orderer.a3003");
+    private static final int MOST_ORDERS = 200;
+    private static final List<PeopleAtWork.Product> PRODUCTS = List.of(
+            new PeopleAtWork.Product("SKF-FPV7", 200), new PeopleAtWork.Product("SKF-FPV7", 200),
+            new PeopleAtWork.Product("STP-FIBRE", 50), new PeopleAtWork.Product("VRY-SCOUT", 35));
+    private static final List<String> UNITS = List.of("a1001", "a2002", "a3003");
+    /** Skyforge's user on the brokers, given to the hub and to Skyforge's system as secrets are (Base64). */
+    private static final String SKYFORGE_BROKER_PASSWORD = Base64.getEncoder().encodeToString(
+            UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
 
-    private final Path folder = Path.of("target", "crash", "orders-" + UUID.randomUUID());
-    private final AtomicBoolean ordering = new AtomicBoolean(true);
-    private final List<String> formed = new CopyOnWriteArrayList<>();
-    /** By order, the message ids that carried it; a supplier takes each message id once. */
-    private final Map<String, Set<String>> received = new ConcurrentHashMap<>();
-    private final Set<String> messageIds = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger receipts = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private final Map<String, AtomicInteger> types = new ConcurrentHashMap<>();
-    private final AtomicInteger refusedWhileDown = new AtomicInteger();
+    /**
+     * What the hub is doing when it is killed: found in its database just before the kill, where the count is above
+     * zero (or, growing, where it rose since the count before, 20 ms earlier).
+     */
+    private record Phase(String name, String countQuery, boolean growing) {
+
+        Phase(String name, String countQuery) {
+            this(name, countQuery, false);
+        }
+    }
+
+    private static final List<Phase> PHASES = List.of(
+            new Phase("an order in the outbox relay",
+                    "select count(*) from outbox_message where sent_at is null and message_type = 'ORDER'"),
+            new Phase("a partner's message being applied", "select count(*) from camel_messageprocessed", true),
+            new Phase("a certificate's signing round",
+                    "select count(*) from signature s join acceptance_certificate c on c.document_id = s.document_id "
+                            + "where c.status = 'AWAITING_SIGNATURES' and s.signed_at > now() - interval '1 second'"),
+            new Phase("a payment under way",
+                    "select count(*) from acceptance_certificate where status = 'PAYMENT_READY'"));
+
+    private final Path folder = Path.of("target", "crash", "cycle-" + UUID.randomUUID());
     private EmbeddedPostgres postgres;
-    private StandaloneBroker broker;
+    private StandaloneBroker.Pair broker;
     private HubProcess hub;
+    private ReferenceProcess reference;
+    private PeopleAtWork people;
 
     @AfterEach
     void leaveNothingRunning() throws Exception {
-        ordering.set(false);
+        if (people != null) {
+            people.stop();
+        }
+        if (reference != null) {
+            reference.stop();
+        }
         if (hub != null) {
             hub.cleanUp();
         }
@@ -75,110 +95,170 @@ class OrdersThroughFaultsIT {
     }
 
     @Test
-    void everyFormedOrderReachesItsSupplierOnceThroughKillsOfTheHub() throws Exception {
+    void everyOrderIsDeliveredAndPaidOnceThroughKillsAndOutages() throws Exception {
         postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("postgres"))
                 .setCleanDataDirectory(true).start();
-        JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
-        db.execute("create role hub_writer nologin");
-        db.execute("create role hub_crash login in role hub_writer");
-        db.execute("create database hub");
-        broker = StandaloneBroker.create(folder.resolve("broker"), "hub", "change-me-broker").start();
+        JdbcTemplate server = new JdbcTemplate(postgres.getPostgresDatabase());
+        server.execute("create role hub_writer nologin");
+        server.execute("create role hub_crash login in role hub_writer");
+        server.execute("create database hub");
+        broker = StandaloneBroker.Pair.create(folder.resolve("broker"), "hub", "change-me-broker")
+                .withUser("skyforge", SKYFORGE_BROKER_PASSWORD).start();
+        int referencePort = HubProcess.freePort();
+        String referenceUrl = "http://127.0.0.1:" + referencePort;
         hub = new HubProcess(folder.resolve("data"), List.of(
                 // not the server's own URL, which names its superuser: the hub logs in as its own role
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/hub",
                 "--spring.datasource.username=hub_crash",
                 "--spring.flyway.user=postgres",
                 "--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=" + broker.url()));
+                "--spring.artemis.broker-url=" + broker.url(),
+                "--hub.suppliers.skyforge.broker-password=" + SKYFORGE_BROKER_PASSWORD,
+                "--hub.suppliers.steppe.endpoint=" + referenceUrl + "/steppe/hub/messages",
+                "--hub.suppliers.viriy.endpoint=" + referenceUrl + "/services/viriy/hub/orders",
+                "--hub.finance.endpoint=" + referenceUrl + "/finance/payments"));
         hub.start().awaitUp(Duration.ofSeconds(120));
+        reference = new ReferenceProcess(referencePort, hub, broker.url(),
+                folder.resolve("reference.log"), List.of(
+                        "--hub.suppliers.skyforge.broker-password=" + SKYFORGE_BROKER_PASSWORD,
+                        "--reference.answer-delay=100ms", "--reference.ship-delay=200ms",
+                        "--reference.certificate-delay=200ms", "--reference.payment-delay=200ms",
+                        "--reference.despatches=1")).start();
+        JdbcTemplate db = new JdbcTemplate(postgres.getDatabase("postgres", "hub"));
 
-        // the supplier's client reconnects, as a supplier's system would, when the broker comes back
-        try (Connection supplier = new ActiveMQConnectionFactory(broker.url() + "?reconnectAttempts=-1"
-                + "&retryInterval=500").createConnection()) {
-            Session session = supplier.createSession(false, Session.CLIENT_ACKNOWLEDGE);
-            MessageConsumer orders = session.createConsumer(session.createQueue("supplier.skyforge.orders"));
-            orders.setMessageListener(message -> {
-                try {
-                    receipts.incrementAndGet();
-                    String messageId = message.getStringProperty("hubMessageId");
-                    types.computeIfAbsent(message.getStringProperty("hubMessageType"), type -> new AtomicInteger())
-                            .incrementAndGet();
-                    if (!messageIds.add(messageId)) {
-                        // given again after the broker came back, its acknowledgement lost: seen, dropped
-                        dropped.incrementAndGet();
-                    }
-                    if ("ORDER".equals(message.getStringProperty("hubMessageType"))) {
-                        received.computeIfAbsent(message.getStringProperty("hubCorrelationId"),
-                                order -> ConcurrentHashMap.newKeySet()).add(messageId);
-                    }
-                    message.acknowledge();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            supplier.start();
-
-            DemoApi api = new DemoApi(hub);
-            List<Thread> orderers = new ArrayList<>();
-            for (String orderer : ORDERERS) {
-                Thread loop = new Thread(() -> orderLoop(api, orderer), orderer);
-                loop.start();
-                orderers.add(loop);
-            }
-            Random random = new Random();
-            List<Duration> restarts = new ArrayList<>();
-            for (int kill = 0; kill < KILLS; kill++) {
-                Thread.sleep(10_000 + random.nextInt(8_000));
-                hub.kill();
-                restarts.add(hub.start().awaitUp(Duration.ofSeconds(120)));
-            }
-            Thread.sleep(5_000);
-            int terminated = 0;
-            for (int round = 0; round < 2; round++) {
-                terminated += db.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                        + "where usename = 'hub_crash'", Integer.class);
-                Thread.sleep(4_000);
-            }
-            broker.kill();
-            boolean outageShown = readinessAnswers(503, Duration.ofSeconds(60));
-            Thread.sleep(3_000);
-            broker.start();
-            boolean recovered = readinessAnswers(200, Duration.ofSeconds(90));
-            Thread.sleep(8_000);
-            ordering.set(false);
-            for (Thread loop : orderers) {
-                loop.join(60_000);
-            }
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (Instant.now().isBefore(deadline) && !received.keySet().containsAll(formed)) {
-                Thread.sleep(1000);
-            }
-            Thread.sleep(3000);
-
-            long twice = received.values().stream().filter(ids -> ids.size() > 1).count();
-            JdbcTemplate hubDb = new JdbcTemplate(postgres.getDatabase("postgres", "hub"));
-            // every order the hub formed (those whose answer a kill cut off too) put its message in the outbox
-            int formedByTheHub = hubDb.queryForObject("select count(*) from outbox_message where message_type = "
-                    + "'ORDER' and destination like '%supplier.skyforge.orders%'", Integer.class);
-            System.out.printf("Orders through faults: %d orders formed by the orderers' answers, %d by the hub's "
-                            + "outbox; %d kills and restarts of the hub (ready after %s); %d of its database "
-                            + "connections ended; the broker killed and started again (readiness DOWN meanwhile: "
-                            + "%s, UP after: %s); %d requests refused while the hub was down. The supplier received "
-                            + "%d messages (by type %s): %d distinct orders, %d message ids, %d given again and "
-                            + "dropped by their id, %d orders in more than one message%n", formed.size(),
-                    formedByTheHub, KILLS, restarts, terminated, outageShown, recovered, refusedWhileDown.get(),
-                    receipts.get(), types, received.size(), messageIds.size(), dropped.get(), twice);
-            assertThat(formed).as("orders formed").hasSizeGreaterThan(30);
-            assertThat(terminated).as("database connections ended").isPositive();
-            assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
-            assertThat(recovered).as("ready again once the broker is back").isTrue();
-            assertThat(received.keySet()).as("every formed order reached the supplier").containsAll(formed);
-            assertThat(twice).as("orders the supplier received in more than one message").isZero();
-            assertThat(received).as("every order the hub formed, at its supplier").hasSize(formedByTheHub);
-            LedgerInvariant.assertBalanced(hubDb);
-            assertThat(hubDb.queryForObject("select count(*) from outbox_message where sent_at is null and "
-                    + "message_type = 'ORDER'", Integer.class)).as("orders left unsent").isZero();
+        DemoApi api = new DemoApi(hub);
+        people = new PeopleAtWork(api, PRODUCTS, MOST_ORDERS);
+        for (String unit : UNITS) {
+            people.ordererAndReceiver("orderer." + unit, login(api, "orderer." + unit));
+            people.signatory("signatory." + unit, login(api, "signatory." + unit));
         }
+        people.signatory("dpa.signatory", login(api, "dpa.signatory"));
+
+        Random random = new Random();
+        Map<String, Duration> kills = new LinkedHashMap<>();
+        for (Phase phase : PHASES) {
+            // the hub at work a while, then killed as soon as it is at the phase
+            Thread.sleep(8_000 + random.nextInt(4_000));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            int before = db.queryForObject(phase.countQuery(), Integer.class);
+            int count = before;
+            while (!(phase.growing() ? count > before : count > 0) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+                before = count;
+                count = db.queryForObject(phase.countQuery(), Integer.class);
+            }
+            assertThat(phase.growing() ? count - before : count).as("the hub at %s", phase.name()).isPositive();
+            hub.kill();
+            kills.put(phase.name(), hub.start().awaitUp(Duration.ofSeconds(120)));
+        }
+        Thread.sleep(3_000);
+        int terminated = 0;
+        for (int round = 0; round < 2; round++) {
+            terminated += server.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                    + "where usename = 'hub_crash'", Integer.class);
+            Thread.sleep(3_000);
+        }
+        // both brokers of the pair down at once: an outage, then the pair started again
+        broker.primary().kill();
+        broker.backup().kill();
+        boolean outageShown = readinessAnswers(503, Duration.ofSeconds(60));
+        Thread.sleep(3_000);
+        broker.start();
+        boolean recovered = readinessAnswers(200, Duration.ofSeconds(90));
+        Thread.sleep(5_000);
+        // the primary alone dies: the backup takes over, and the hub's and the supplier's connections follow it
+        int takenBeforeFailover = messagesTaken(reference.tally());
+        broker.primary().kill();
+        boolean failedOver = broker.backup().becomesLive(Duration.ofSeconds(60));
+        Thread.sleep(15_000);
+        people.stopOrdering();
+
+        Instant settled = Instant.now().plus(Duration.ofSeconds(240));
+        while (Instant.now().isBefore(settled) && db.queryForObject("select count(*) from purchase_order "
+                + "where status <> 'COMPLETED'", Integer.class) > 0) {
+            Thread.sleep(1000);
+        }
+        Thread.sleep(3000);
+        people.stop();
+
+        JsonNode tally = reference.tally();
+        int takenAfterFailover = messagesTaken(tally) - takenBeforeFailover;
+        JsonNode orders = tally.at("/taken/ORDER");
+        JsonNode paymentRequests = tally.at("/taken/PAYMENT_REQUEST");
+        int formedByTheHub = db.queryForObject("select count(*) from outbox_message where message_type = 'ORDER'",
+                Integer.class);
+        int ordersInTheHub = db.queryForObject("select count(*) from purchase_order", Integer.class);
+        int completed = db.queryForObject("select count(*) from purchase_order where status = 'COMPLETED'",
+                Integer.class);
+        int despatches = db.queryForObject("select count(*) from shipment", Integer.class);
+        int distinctDespatches = db.queryForObject("select count(distinct despatch_number) from shipment",
+                Integer.class);
+        int items = db.queryForObject("select count(*) from shipment_item", Integer.class);
+        int drones = db.queryForObject("select coalesce(sum(quantity), 0) from order_line", Integer.class);
+        int certificates = db.queryForObject("select count(*) from acceptance_certificate", Integer.class);
+        int paid = db.queryForObject("select count(distinct payment_reference) from acceptance_certificate "
+                + "where status = 'PAID'", Integer.class);
+        System.out.printf("Supply cycle through faults: %d orders formed by the orderers' answers, %d by the hub's "
+                        + "outbox, %d completed (paid) of %d; the hub killed %d times, ready again after %s; %d of "
+                        + "its database connections ended; the broker killed and started again (readiness DOWN "
+                        + "meanwhile: %s, UP after: %s); the primary broker killed, its backup live: %s, %d messages "
+                        + "through it to the reference systems; %d requests without an answer while the hub was down, 5xx "
+                        + "answers %s; %d receipts and %d signatures by the people.%n"
+                        + "The reference systems took %s and sent %s. The hub applied %d despatches (%d distinct, "
+                        + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment references.%n",
+                people.formed().size(), formedByTheHub, completed, ordersInTheHub, kills.size(), kills, terminated,
+                outageShown, recovered, failedOver, takenAfterFailover, people.unanswered(), api.serverErrors(), people.receipts(),
+                people.signatures(), tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items, drones,
+                certificates, paid);
+
+        assertThat(people.formed()).as("orders formed").hasSizeGreaterThan(150);
+        assertThat(terminated).as("database connections ended").isPositive();
+        assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
+        assertThat(recovered).as("ready again once the broker is back").isTrue();
+        assertThat(failedOver).as("the backup live once its primary is gone").isTrue();
+        assertThat(takenAfterFailover).as("messages the reference systems took after the failover").isPositive();
+        assertThat(api.serverErrors()).as("500 answers").doesNotContainKey(500);
+        assertThat(completed).as("orders paid and completed").isEqualTo(ordersInTheHub).isEqualTo(formedByTheHub);
+        List<String> atTheSupplier = new ArrayList<>();
+        tally.path("orders").forEach(order -> atTheSupplier.add(order.asText()));
+        assertThat(atTheSupplier).as("every formed order reached its supplier").containsAll(people.formed())
+                .hasSize(formedByTheHub);
+        assertThat(orders.path("inMoreThanOneMessage")).as("orders a supplier received in two messages").isEmpty();
+        assertThat(despatches).as("despatches applied once").isEqualTo(distinctDespatches)
+                .isEqualTo(tally.at("/sent/DESPATCH_ADVICE").asInt()).isEqualTo(formedByTheHub);
+        assertThat(items).as("items shipped, each with its serial number").isEqualTo(drones);
+        assertThat(paymentRequests.path("subjects").asInt()).as("certificates the finance system was asked to pay")
+                .isEqualTo(certificates);
+        assertThat(paymentRequests.path("inMoreThanOneMessage")).as("payments asked for twice").isEmpty();
+        assertThat(paid).as("certificates paid, each once").isEqualTo(certificates)
+                .isEqualTo(tally.at("/sent/PAYMENT_CONFIRMATION").asInt());
+        LedgerInvariant.assertBalanced(db);
+        assertThat(db.queryForObject("select count(*) from unit_budget where reserved <> 0 or committed <> 0",
+                Integer.class)).as("units with money still reserved or committed").isZero();
+        assertThat(db.queryForObject("select count(*) from outbox_message where sent_at is null", Integer.class))
+                .as("messages left unsent").isZero();
+    }
+
+    /** How many of the hub's messages the reference systems took so far, of every type. */
+    private static int messagesTaken(JsonNode tally) {
+        int taken = 0;
+        for (JsonNode figures : tally.path("taken")) {
+            taken += figures.path("messages").asInt();
+        }
+        return taken;
+    }
+
+    /** A bearer token; a login whose TOTP code was taken already waits for the next code. */
+    private static String login(DemoApi api, String username) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(70));
+        while (Instant.now().isBefore(deadline)) {
+            var token = api.tryLogin(username);
+            if (token.isPresent()) {
+                return token.get();
+            }
+            Thread.sleep(2000);
+        }
+        throw new IllegalStateException("No login for " + username);
     }
 
     /** Whether the hub's readiness answers the status within the time. */
@@ -198,39 +278,5 @@ class OrdersThroughFaultsIT {
             Thread.sleep(500);
         }
         return false;
-    }
-
-    /**
-     * Checks out and signs one drone after another, while the product is in stock (240 of them; then a checkout
-     * would be a pre-order); a request that fails while the hub is down is tried again.
-     */
-    private void orderLoop(DemoApi api, String orderer) {
-        Optional<String> token = Optional.empty();
-        while (ordering.get() && formed.size() < MAX_ORDERS) {
-            try {
-                if (token.isEmpty()) {
-                    token = api.tryLogin(orderer);
-                    if (token.isEmpty()) {
-                        Thread.sleep(1000);
-                        continue;
-                    }
-                }
-                formed.addAll(api.orderAndSign(token.get(), "SKF-FPV7", 1));
-            } catch (IOException | IllegalStateException down) {
-                refusedWhileDown.incrementAndGet();
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
