@@ -6,6 +6,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.dotchain.hub.messaging.PartnerHeaders;
 import org.dotchain.hub.partners.DeliveryReasons;
 import org.dotchain.hub.platform.Problems;
@@ -33,6 +34,8 @@ public class InboundAnswers {
     /** How a message was taken: accepted (applied now) or duplicate (applied before, nothing changes). */
     static final String ACKNOWLEDGEMENT = "hubAcknowledgement";
     static final int RETRY_AFTER_SECONDS = 30;
+    /** How soon a partner beyond its limits may send again. */
+    static final int THROTTLED_RETRY_AFTER_SECONDS = 1;
     /** The contracts' longest message id. */
     static final int MESSAGE_ID_LENGTH = 100;
 
@@ -44,6 +47,10 @@ public class InboundAnswers {
 
     /** The refusal the failure is, or "unavailable": the hub could not take the message now. */
     static ProblemDetail problemOf(Throwable failure) {
+        if (failure instanceof ThrottlerRejectedExecutionException) {
+            return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "More messages than the partner's "
+                    + "limits allow at a time; send this one again shortly");
+        }
         if (failure instanceof JsonValidationException invalid) {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-message", contractBreaches(invalid));
         }
@@ -99,6 +106,8 @@ public class InboundAnswers {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             exchange.getMessage().setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (isThrottled(problem)) {
+            exchange.getMessage().setHeader(HttpHeaders.RETRY_AFTER, THROTTLED_RETRY_AFTER_SECONDS);
         }
         exchange.getMessage().setBody(body.toString());
     }
@@ -113,7 +122,13 @@ public class InboundAnswers {
                     known(exchange, "hubMessageId"), known(exchange, "hubSender"),
                     caught(exchange) == null ? "" : oneLine(caught(exchange).getMessage()));
         }
-        exchange.getMessage().setBody(SoapRefusals.fault(type, problem.getDetail(), problem.getStatus() < 500));
+        // beyond its limits, the partner sends again shortly: a server fault, which the contract has it resend
+        exchange.getMessage().setBody(SoapRefusals.fault(type, problem.getDetail(),
+                problem.getStatus() < 500 && !isThrottled(problem)));
+    }
+
+    private static boolean isThrottled(ProblemDetail problem) {
+        return problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value();
     }
 
     /**
@@ -143,6 +158,11 @@ public class InboundAnswers {
      * too, for the operator (a line, not a stack trace: the refusal is the partner's to mend, or passes later).
      */
     private static void logRefusal(Exchange exchange, ProblemDetail problem, String messageId) {
+        if (isThrottled(problem)) {
+            // a flood would flood the log too: the throttles' figures count these (camel_exchanges_failed_total)
+            log.debug("Throttled message {} of partner {}", messageId, known(exchange, "hubSender"));
+            return;
+        }
         Exception cause = caught(exchange);
         boolean refusal = problem.getStatus() < 500;
         log.info("Refused message {} of partner {} over {}: {}: {}{}", messageId.isEmpty() ? "(unknown)" : messageId,

@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.dotchain.hub.messaging.SupplierChannels;
 import org.dotchain.hub.partners.Partner;
@@ -46,9 +47,11 @@ class PartnerBrokerSetup implements ApplicationRunner {
     private final ObjectProvider<SecurityConfiguration> users;
     private final Partners partners;
     private final PartnerKeys keys;
+    private final PartnerLimits limits;
 
     PartnerBrokerSetup(ObjectProvider<EmbeddedActiveMQ> broker, ObjectProvider<SecurityConfiguration> users,
-                        Partners partners, PartnerKeys keys) {
+                        Partners partners, PartnerKeys keys, PartnerLimits limits) {
+        this.limits = limits;
         this.broker = broker;
         this.users = users;
         this.partners = partners;
@@ -77,8 +80,14 @@ class PartnerBrokerSetup implements ApplicationRunner {
                         Set.of(hub, BrokerSecurity.role("supplier-" + user, TAKES)));
                 matches.addMatch(SupplierChannels.inboundOf(user),
                         Set.of(hub, BrokerSecurity.role("supplier-" + user, SENDS)));
-                log.info("Broker user {} may take from {} and send to {}, nothing else", user,
-                        SupplierChannels.ordersOf(user), SupplierChannels.inboundOf(user));
+                // a system that opens connection after connection holds no more than its share of the broker
+                ResourceLimitSettings share = new ResourceLimitSettings();
+                share.setMatch(SimpleString.of(user));
+                share.setMaxSessions(limits.brokerSessionsOf(user));
+                share.setMaxQueues(0);
+                embedded.getActiveMQServer().getConfiguration().addResourceLimitSettings(share);
+                log.info("Broker user {} may take from {} and send to {}, nothing else, in at most {} sessions", user,
+                        SupplierChannels.ordersOf(user), SupplierChannels.inboundOf(user), share.getMaxSessions());
             });
         }
         EmbeddedBrokerConfiguration.openNetworkAcceptor(embedded);
