@@ -159,7 +159,8 @@ public class InboundAnswers {
      */
     private static void logRefusal(Exchange exchange, ProblemDetail problem, String messageId) {
         if (isThrottled(problem)) {
-            // a flood would flood the log too: the throttles' figures count these (camel_exchanges_failed_total)
+            // a flood would flood the log too: the refused requests count among the route's handled failures
+            // (camel_exchanges_failures_handled_total{routeId="rest-inbound"} and the SOAP routes')
             log.debug("Throttled message {} of partner {}", messageId, known(exchange, "hubSender"));
             return;
         }

@@ -69,7 +69,10 @@ class TransportTemplatesTest {
                 new MockEnvironment().withProperty("hub.suppliers.steppe.signing-key", KEY), Path.of("target"), false),
                 Clock.systemUTC()));
         camel.getRegistry().bind("transactionManager", new NoTransactions());
-        for (String file : new String[] {"error-handling", "jms-source", "rest-sink", "soap-source", "soap-sink"}) {
+        // the hub's default limits; these templates never ask the gate who a partner is
+        camel.getRegistry().bind("partnerGate", new PartnerGate(null, new PartnerLimits(20, 4, 200, 16, Map.of())));
+        for (String file : new String[] {"error-handling", "jms-source", "rest-sink", "soap-source", "soap-sink",
+            "partner-limits"}) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/" + file + ".camel.yaml"));
         }
