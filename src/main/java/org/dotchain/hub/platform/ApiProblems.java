@@ -144,7 +144,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
                     Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                    "unavailable", "The hub cannot complete this request now; send it again in a few seconds"));
+                    "unavailable", "The hub lost its database connection while answering this request; in a few "
+                    + "seconds, see whether it took effect before sending it again"));
         }
         log.error("Request {} failed", MDC.get(RequestGuard.REQUEST_ID), e);
         return ResponseEntity.internalServerError().body(Problems.internal());

@@ -13,13 +13,16 @@ import org.hibernate.TransactionException;
  */
 public final class DatabaseAway {
 
+    private static final int MAX_DEPTH = 32;
     private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
 
     private DatabaseAway() {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        // a cause chain is short; the bound keeps a chain that loops on itself from looping here
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
                 return true;

@@ -46,14 +46,8 @@ final class DemoApi {
 
     /** The orders of a checkout of the product, each signed by the orderer, so FORMED and on their way. */
     List<String> orderAndSign(String token, String product, int quantity) throws IOException, InterruptedException {
-        call(token, "PUT", "/api/cart/lines/" + product, Map.of("quantity", quantity));
-        HttpResponse<String> checkout = call(token, "POST", "/api/cart/checkout",
-                Map.of("requiredBy", LocalDate.now().plusDays(30).toString()));
-        if (checkout.statusCode() >= 300) {
-            throw new IllegalStateException("Checkout answered " + checkout.statusCode() + ": " + checkout.body());
-        }
         List<String> orders = new ArrayList<>();
-        for (JsonNode order : json.readTree(checkout.body()).path("orders")) {
+        for (JsonNode order : checkout(token, product, quantity)) {
             HttpResponse<String> signed = call(token, "POST", "/api/documents/" + order.path("documentId").asLong()
                     + "/development-signatures", null);
             if (signed.statusCode() >= 300) {
@@ -62,6 +56,17 @@ final class DemoApi {
             orders.add(order.path("orderNumber").asText());
         }
         return orders;
+    }
+
+    /** The orders (awaiting the orderer's signature) of a checkout of the product: number and documentId each. */
+    JsonNode checkout(String token, String product, int quantity) throws IOException, InterruptedException {
+        call(token, "PUT", "/api/cart/lines/" + product, Map.of("quantity", quantity));
+        HttpResponse<String> checkout = call(token, "POST", "/api/cart/checkout",
+                Map.of("requiredBy", LocalDate.now().plusDays(30).toString()));
+        if (checkout.statusCode() >= 300) {
+            throw new IllegalStateException("Checkout answered " + checkout.statusCode() + ": " + checkout.body());
+        }
+        return json.readTree(checkout.body()).path("orders");
     }
 
     /** The JSON of a GET that answered 200; an IllegalStateException for any other answer. */

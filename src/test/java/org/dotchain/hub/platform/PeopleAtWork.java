@@ -31,7 +31,7 @@ final class PeopleAtWork {
     private final AtomicBoolean working = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> formed = new CopyOnWriteArrayList<>();
-    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger failedSteps = new AtomicInteger();
     private final AtomicInteger receipts = new AtomicInteger();
     private final AtomicInteger signatures = new AtomicInteger();
     private final int mostOrders;
@@ -66,14 +66,14 @@ final class PeopleAtWork {
         }
     }
 
-    /** The orders the orderers' checkouts answered with, signed. */
+    /** The orders the orderers' checkouts answered with (signed then, or in the receivers' next round). */
     List<String> formed() {
         return formed;
     }
 
-    /** Requests that got no answer: the hub was down or restarting. */
-    int unanswered() {
-        return unanswered.get();
+    /** Steps that failed (no answer, or one that was not a success): the hub down, restarting, or away from its database. */
+    int failedSteps() {
+        return failedSteps.get();
     }
 
     int receipts() {
@@ -90,13 +90,19 @@ final class PeopleAtWork {
             Product product = products.get(Math.floorMod(turn.getAndIncrement(), products.size()));
             AtomicInteger count = ordered.get(product.code());
             if (count.getAndIncrement() < product.most()) {
+                JsonNode orders;
                 try {
-                    formed.addAll(api.orderAndSign(token, product.code(), 1));
+                    orders = api.checkout(token, product.code(), 1);
                 } catch (IOException | IllegalStateException notOrdered) {
                     // most likely nothing was ordered; should the checkout have gone through unanswered, the
                     // product's most stays below its stock by a margin
                     count.decrementAndGet();
                     throw notOrdered;
+                }
+                for (JsonNode order : orders) {
+                    // a signature that fails is taken up by the receiver's round (orders awaiting signature)
+                    sign(token, order.path("documentId").asLong());
+                    formed.add(order.path("orderNumber").asText());
                 }
                 return;
             }
@@ -148,7 +154,7 @@ final class PeopleAtWork {
 
     /**
      * A thread taking the step again and again while the flag is up, the pause apart, through the hub's outages: a
-     * step that got no answer is taken again half a second later.
+     * step that failed is taken again half a second later.
      */
     private void begin(String name, Step step, AtomicBoolean flag, long pauseMs) {
         Thread thread = new Thread(() -> {
@@ -156,8 +162,8 @@ final class PeopleAtWork {
                 long pause = pauseMs;
                 try {
                     step.take();
-                } catch (IOException | IllegalStateException notNow) {
-                    unanswered.incrementAndGet();
+                } catch (IOException | RuntimeException notNow) {
+                    failedSteps.incrementAndGet();
                     pause = 500;
                 } catch (InterruptedException e) {
                     return;

@@ -66,6 +66,7 @@ final class ReferenceProcess {
             }
             Thread.sleep(1000);
         }
+        process.destroyForcibly();
         throw new IllegalStateException("The reference systems were not up after 120 s; see " + log);
     }
 

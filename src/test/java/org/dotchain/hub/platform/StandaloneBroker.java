@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneBroker {
 
-    /** What the broker logs once it serves clients: live (AMQ221007), or as a backup in step with its primary. */
+    /**
+     * What the broker logs once it serves clients: live (AMQ221007), or as a backup synchronized with its primary
+     * (AMQ221024).
+     */
     private static final String LIVE = "AMQ221007";
-    private static final String BACKUP_IN_STEP = "AMQ221031";
+    private static final String BACKUP_IN_STEP = "AMQ221024";
 
     private final Path instance;
     private final int port;
@@ -56,14 +59,19 @@ public final class StandaloneBroker {
             primary.addAll(List.of("--static-cluster", "tcp://127.0.0.1:" + backupPort));
             List<String> backup = new ArrayList<>(cluster);
             backup.addAll(List.of("--backup", "--static-cluster", "tcp://127.0.0.1:" + primaryPort));
-            return new Pair(StandaloneBroker.create(folder.resolve("primary"), user, password, primaryPort, primary,
-                    LIVE), StandaloneBroker.create(folder.resolve("backup"), user, password, backupPort, backup,
-                    BACKUP_IN_STEP));
+            StandaloneBroker first = StandaloneBroker.create(folder.resolve("primary"), user, password, primaryPort,
+                    primary, LIVE);
+            // started again after a failover, the primary takes the live backup's journal before it serves
+            Path config = first.instance.resolve("etc/broker.xml");
+            Files.writeString(config, Files.readString(config).replace("<primary>",
+                    "<primary>\n               <check-for-active-server>true</check-for-active-server>"));
+            return new Pair(first, StandaloneBroker.create(folder.resolve("backup"), user, password, backupPort,
+                    backup, BACKUP_IN_STEP));
         }
 
         /**
          * The URL a client gives to reach the pair: both brokers, ha=true to follow the pair's topology and fail over,
-         * and reconnect attempts that last about 15 s, after which the client gives up and says so.
+         * and reconnect attempts that last about 18 s, after which the client gives up and says so.
          */
         public String url() {
             return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=12&retryInterval=500"
@@ -135,6 +143,7 @@ public final class StandaloneBroker {
             }
             Thread.sleep(500);
         }
+        kill();
         throw new IllegalStateException("The broker was not live after 90 s; see " + log);
     }
 

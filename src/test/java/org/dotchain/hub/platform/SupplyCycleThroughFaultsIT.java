@@ -40,6 +40,7 @@ class SupplyCycleThroughFaultsIT {
 
     private static final int MOST_ORDERS = 200;
     private static final List<PeopleAtWork.Product> PRODUCTS = List.of(
+            // Skyforge's FPV-7 twice in each round: it has the most in stock
             new PeopleAtWork.Product("SKF-FPV7", 200), new PeopleAtWork.Product("SKF-FPV7", 200),
             new PeopleAtWork.Product("STP-FIBRE", 50), new PeopleAtWork.Product("VRY-SCOUT", 35));
     private static final List<String> UNITS = List.of("a1001", "a2002", "a3003");
@@ -103,7 +104,8 @@ class SupplyCycleThroughFaultsIT {
         server.execute("create role hub_crash login in role hub_writer");
         server.execute("create database hub");
         broker = StandaloneBroker.Pair.create(folder.resolve("broker"), "hub", "change-me-broker")
-                .withUser("skyforge", SKYFORGE_BROKER_PASSWORD).start();
+                .withUser("skyforge", SKYFORGE_BROKER_PASSWORD);
+        broker.start();
         int referencePort = HubProcess.freePort();
         String referenceUrl = "http://127.0.0.1:" + referencePort;
         hub = new HubProcess(folder.resolve("data"), List.of(
@@ -123,7 +125,8 @@ class SupplyCycleThroughFaultsIT {
                         "--hub.suppliers.skyforge.broker-password=" + SKYFORGE_BROKER_PASSWORD,
                         "--reference.answer-delay=100ms", "--reference.ship-delay=200ms",
                         "--reference.certificate-delay=200ms", "--reference.payment-delay=200ms",
-                        "--reference.despatches=1")).start();
+                        "--reference.despatches=1"));
+        reference.start();
         JdbcTemplate db = new JdbcTemplate(postgres.getDatabase("postgres", "hub"));
 
         DemoApi api = new DemoApi(hub);
@@ -158,9 +161,10 @@ class SupplyCycleThroughFaultsIT {
                     + "where usename = 'hub_crash'", Integer.class);
             Thread.sleep(3_000);
         }
-        // both brokers of the pair down at once: an outage, then the pair started again
-        broker.primary().kill();
+        // both brokers of the pair down at once (the backup first, so that it does not take over): an outage, then
+        // the pair started again, the primary first, on its journal, which is the newest
         broker.backup().kill();
+        broker.primary().kill();
         boolean outageShown = readinessAnswers(503, Duration.ofSeconds(60));
         Thread.sleep(3_000);
         broker.start();
@@ -202,12 +206,12 @@ class SupplyCycleThroughFaultsIT {
                         + "outbox, %d completed (paid) of %d; the hub killed %d times, ready again after %s; %d of "
                         + "its database connections ended; the broker killed and started again (readiness DOWN "
                         + "meanwhile: %s, UP after: %s); the primary broker killed, its backup live: %s, %d messages "
-                        + "through it to the reference systems; %d requests without an answer while the hub was down, 5xx "
+                        + "through it to the reference systems; %d steps of the people that failed (the hub down, restarting or away from the database), 5xx "
                         + "answers %s; %d receipts and %d signatures by the people.%n"
                         + "The reference systems took %s and sent %s. The hub applied %d despatches (%d distinct, "
                         + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment references.%n",
                 people.formed().size(), formedByTheHub, completed, ordersInTheHub, kills.size(), kills, terminated,
-                outageShown, recovered, failedOver, takenAfterFailover, people.unanswered(), api.serverErrors(), people.receipts(),
+                outageShown, recovered, failedOver, takenAfterFailover, people.failedSteps(), api.serverErrors(), people.receipts(),
                 people.signatures(), tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items, drones,
                 certificates, paid);
 
