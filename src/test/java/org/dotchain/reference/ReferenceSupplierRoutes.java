@@ -134,6 +134,12 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .to(settings.hubUrl() + "/api/finance/messages?throwExceptionOnFailure=true");
     }
 
+    /** A message's JMS message group: its order, else its certificate. */
+    private String groupOf(String body) throws java.io.IOException {
+        JsonNode message = json.readTree(body);
+        return message.path("orderNumber").asText(message.path("certificateNumber").asText());
+    }
+
     private boolean isCancelledDespatch(SupplierSystem.Answer answer) {
         return answer.message().path("messageType").asText().equals("DESPATCH_ADVICE")
                 && system.isCancelled(answer.message().path("orderNumber").asText());
@@ -146,11 +152,14 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                         "No broker password for " + supplier + ": set hub.suppliers." + supplier + ".broker-password")));
         getContext().addComponent(component, JmsComponent.jmsComponent(new CachingConnectionFactory(broker)));
 
-        // transacted: a message whose taking fails (its system short of broker sessions, say) is given again
+        // transacted: a message whose taking fails is given again (acknowledged on receipt, it would be lost)
         from(component + ":queue:supplier." + supplier + ".orders?transacted=true").routeId(jmsRouteOf(supplier))
                 .setHeader(PartnerHeaders.PARTNER, constant(supplier))
                 .to("direct:from-hub");
+        // each order's messages in one message group, so that hub instances reading the queue apply them in order
         toHub(supplier)
+                .process(exchange -> exchange.getIn().setHeader("JMSXGroupID",
+                        groupOf(exchange.getIn().getBody(String.class))))
                 .to(component + ":queue:supplier." + supplier + ".inbound");
     }
 

@@ -10,10 +10,13 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -51,6 +54,10 @@ class OutboxRelayTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ConnectionFactory hubConnections;
 
     JmsTemplate jms;
 
@@ -73,6 +80,7 @@ class OutboxRelayTest {
         assertThat(message).as("order on %s", SKYFORGE_ORDERS).isNotNull();
         assertThat(message.getStringProperty("hubMessageId")).isEqualTo(messageId);
         assertThat(message.getStringProperty("hubMessageType")).isEqualTo("ORDER");
+        assertThat(message.getStringProperty("JMSXGroupID")).as("the order's message group").isEqualTo(orderNumber);
         String body = ((TextMessage) message).getText();
         producer.requestBody("json-validator:connectors/contracts/order-v1.schema.json", body);
         JsonNode order = json.readTree(body);
@@ -161,6 +169,42 @@ class OutboxRelayTest {
         assertThat(message).isNotNull();
         assertThat(json.readTree(((TextMessage) message).getText()).get("orderNumber").asText()).isEqualTo(orderNumber);
         assertNothingMoreFor(orderNumber);
+    }
+
+    /**
+     * Another hub instance relaying at the same time holds the first of two rows about one order (it is sending it):
+     * this instance skips that row, and holds back the second too, so that the order's messages go in their order.
+     */
+    @Test
+    void aSubjectsLaterMessageWaitsForTheEarlierOneThatAnotherInstanceIsSending() throws Exception {
+        String queue = "test.outbox.order-" + UUID.randomUUID();
+        String subject = "ORD-TEST-" + UUID.randomUUID();
+        db.update("insert into outbox_pause (destination, since, paused_until, failures, reason) values "
+                + "(?, now(), now() + interval '1 hour', 1, 'held by the test')", queue);
+        for (int message = 1; message <= 2; message++) {
+            db.update("insert into outbox_message (message_id, message_type, destination, correlation_id, payload) "
+                    + "values (gen_random_uuid(), 'TEST', ?, ?, ?)", queue, subject, "{\"n\": " + message + "}");
+        }
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select id from outbox_message where correlation_id = ? "
+                    + "order by id limit 1 for update")) {
+                lock.setString(1, subject);
+                lock.executeQuery().close();
+            }
+            db.update("delete from outbox_pause where destination = ?", queue);
+            Thread.sleep(1500);
+            assertThat(db.queryForObject("select count(*) from outbox_message where correlation_id = ? and sent_at "
+                    + "is not null", Integer.class, subject)).as("rows sent while the first is another's").isZero();
+            other.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject("select count(*) from outbox_message "
+                + "where correlation_id = ? and sent_at is null", Integer.class, subject) == 0);
+        JmsTemplate hub = new JmsTemplate(hubConnections);
+        hub.setReceiveTimeout(5_000);
+        assertThat(((TextMessage) hub.receive(queue)).getText()).isEqualTo("{\"n\": 1}");
+        assertThat(((TextMessage) hub.receive(queue)).getText()).isEqualTo("{\"n\": 2}");
     }
 
     private ConnectionFactory supplierConnectionFactory() {
