@@ -216,14 +216,24 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         return route;
     }
 
-    /** A 4xx but 408 and 429 (which ask to come back), or a SOAP client fault: the contract's refusal. */
+    /** The SOAP refusals that ask the partner to send the message again, as REST's 503 and 429 do. */
+    private static final java.util.Set<String> SEND_AGAIN = java.util.Set.of("unavailable", "too-many-requests");
+
+    /**
+     * A 4xx but 408 and 429 (which ask to come back), or a SOAP refusal but "unavailable" and "too-many-requests": the
+     * contract's refusal.
+     */
     private boolean refusedByHub(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             return status >= 400 && status < 500 && status != 408 && status != 429;
         }
-        return failure instanceof Refused
-                || failure instanceof SoapFault fault && fault.getFaultCode().getLocalPart().equals("Client");
+        if (failure instanceof Refused refused) {
+            // the contract's refusal, but for the two that ask to send again: the hub away, or the partner's limits
+            String type = refused.getFaultInfo() == null ? "" : refused.getFaultInfo().getType();
+            return !SEND_AGAIN.contains(type);
+        }
+        return failure instanceof SoapFault fault && fault.getFaultCode().getLocalPart().equals("Client");
     }
 }

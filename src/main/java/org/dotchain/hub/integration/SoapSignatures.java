@@ -22,6 +22,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.service.model.EndpointInfo;
+import org.dotchain.hub.platform.DatabaseAway;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -102,8 +103,10 @@ public class SoapSignatures implements CxfConfigurer {
             if (!(message.getContent(Exception.class) instanceof Fault fault)) {
                 return;
             }
-            Fault refusal = SoapRefusals.isRefusal(fault) ? fault : SoapRefusals.fault("invalid-message",
-                    SoapRefusals.readable(fault.getMessage()));
+            // after the route: its transaction could not commit, the database away; nothing of it in the answer
+            Fault refusal = SoapRefusals.isRefusal(fault) ? fault : DatabaseAway.causedBy(fault)
+                    ? SoapRefusals.fault("unavailable", "The hub cannot take the message now; send it again later", false)
+                    : SoapRefusals.fault("invalid-message", SoapRefusals.readable(fault.getMessage()));
             message.setContent(Exception.class, refusal);
             // one line per refused request, whoever refused it (CXF, the guard, the route); never a stack trace
             log.info("Refused a SOAP request of partner {}: {}", message.getContextualProperty(PARTNER_PROPERTY),
