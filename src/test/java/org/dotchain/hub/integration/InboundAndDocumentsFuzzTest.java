@@ -70,7 +70,7 @@ class InboundAndDocumentsFuzzTest {
         XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    @FuzzTest(maxDuration = "40s")
+    @FuzzTest(maxDuration = "25s")
     void anyInputIsTakenOrRefusedInWords(FuzzedDataProvider data) throws Exception {
         switch (data.consumeInt(0, 2)) {
             case 0 -> partnerJson(data.consumeRemainingAsString());
