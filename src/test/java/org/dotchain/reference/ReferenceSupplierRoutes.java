@@ -134,12 +134,6 @@ class ReferenceSupplierRoutes extends RouteBuilder {
                 .to(settings.hubUrl() + "/api/finance/messages?throwExceptionOnFailure=true");
     }
 
-    /** A message's JMS message group: its order, else its certificate. */
-    private String groupOf(String body) throws java.io.IOException {
-        JsonNode message = json.readTree(body);
-        return message.path("orderNumber").asText(message.path("certificateNumber").asText());
-    }
-
     private boolean isCancelledDespatch(SupplierSystem.Answer answer) {
         return answer.message().path("messageType").asText().equals("DESPATCH_ADVICE")
                 && system.isCancelled(answer.message().path("orderNumber").asText());
@@ -159,7 +153,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         // each order's messages in one message group, so that hub instances reading the queue apply them in order
         toHub(supplier)
                 .process(exchange -> exchange.getIn().setHeader("JMSXGroupID",
-                        groupOf(exchange.getIn().getBody(String.class))))
+                        SupplierSystem.subjectOf(json.readTree(exchange.getIn().getBody(String.class)))))
                 .to(component + ":queue:supplier." + supplier + ".inbound");
     }
 

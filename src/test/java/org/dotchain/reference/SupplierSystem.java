@@ -124,7 +124,7 @@ public class SupplierSystem {
     }
 
     /** What a message is about: its order, else its certificate, else its catalogue offer. */
-    private static String subjectOf(JsonNode message) {
+    static String subjectOf(JsonNode message) {
         for (String field : List.of("orderNumber", "certificateNumber", "offerNumber")) {
             if (message.hasNonNull(field)) {
                 return message.path(field).asText();

@@ -147,18 +147,6 @@ public final class StandaloneBroker {
         throw new IllegalStateException("The broker was not live after 90 s; see " + log);
     }
 
-    /** Whether the broker, a backup, became live within the time: its primary is gone and it took over. */
-    public boolean becomesLive(Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.readString(log).contains(LIVE) && accepts()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
     /** SIGKILL: the broker ends at once, its journal as the disk has it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
