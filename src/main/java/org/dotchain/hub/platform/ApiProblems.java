@@ -36,9 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    /** How soon to send again a request that met the database away: a reconnection takes a moment. */
-    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
-
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     /** PostgreSQL's string_data_right_truncation. */
     private static final String VALUE_TOO_LONG = "22001";
@@ -143,9 +140,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             log.warn("Request {} failed: the database connection was lost ({})", MDC.get(RequestGuard.REQUEST_ID),
                     e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(DATABASE_RETRY_AFTER_SECONDS)).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                    "unavailable", "The hub lost its database connection while answering this request; in a few "
-                    + "seconds, see whether it took effect before sending it again"));
+                    Long.toString(DatabaseAway.RETRY_AFTER_SECONDS)).body(DatabaseAway.problem());
         }
         log.error("Request {} failed", MDC.get(RequestGuard.REQUEST_ID), e);
         return ResponseEntity.internalServerError().body(Problems.internal());

@@ -3,6 +3,8 @@ package org.dotchain.hub.platform;
 import java.sql.SQLException;
 import java.util.Set;
 import org.hibernate.TransactionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Whether a failure is the database connection lost under a request (the server restarted, a failover, an
@@ -13,10 +15,18 @@ import org.hibernate.TransactionException;
  */
 public final class DatabaseAway {
 
+    /** How soon to send again a request that met the database away: a reconnection takes a moment. */
+    public static final long RETRY_AFTER_SECONDS = 5;
     private static final int MAX_DEPTH = 32;
     private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
 
     private DatabaseAway() {
+    }
+
+    /** The answer to a request that met the database away, with {@link #RETRY_AFTER_SECONDS} beside it. */
+    public static ProblemDetail problem() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The hub lost its database connection "
+                + "while answering this request; in a few seconds, see whether it took effect before sending it again");
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -17,6 +17,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ public class RequestGuard extends OncePerRequestFilter {
             if (refusal == null) {
                 boolean unbounded = passed.getContentLengthLong() < 0
                         && PARTNER_PATHS.stream().noneMatch(request.getRequestURI()::startsWith);
-                chain.doFilter(unbounded ? new BoundedBody(passed, maxBody) : passed, response);
+                passOn(unbounded ? new BoundedBody(passed, maxBody) : passed, response, chain);
                 return;
             }
             log.info("Refused {} {}: {}", request.getMethod(), TextHygiene.isClean(request.getRequestURI())
@@ -84,6 +85,31 @@ public class RequestGuard extends OncePerRequestFilter {
             ProblemResponses.write(response, refusal);
         } finally {
             MDC.remove(REQUEST_ID);
+        }
+    }
+
+    /**
+     * The rest of the chain; a failure there that is the database away (met before any controller, in the login's
+     * check of a token or a page's session, or in a page's controller) is the hub's 503 with a Retry-After, as the
+     * API's controllers answer it, not the container's 500.
+     */
+    private static void passOn(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException failure) {
+            if (!DatabaseAway.causedBy(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            log.warn("Request {} failed: the database connection was lost ({})", MDC.get(REQUEST_ID),
+                    failure.getMessage());
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAway.RETRY_AFTER_SECONDS));
+            if (wantsAPage(request)) {
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+                return;
+            }
+            ProblemResponses.write(response, DatabaseAway.problem());
         }
     }
 

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorAnswers implements ErrorController {
 
     private static final Map<Integer, String> PAGE_TITLES = Map.of(404, "problem.notFound", 403, "problem.forbidden",
-            400, "problem.badRequest", 405, "problem.badRequest", 413, "problem.badRequest");
+            400, "problem.badRequest", 405, "problem.badRequest", 413, "problem.badRequest",
+            503, "problem.unavailable");
 
     private final LayoutModel layout;
 

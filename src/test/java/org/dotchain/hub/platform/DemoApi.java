@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ final class DemoApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** By status, the 5xx answers the hub gave. */
     private final Map<Integer, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    /** The first few 500 answers, each with its request, for whoever reads a failed run. */
+    private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
 
     DemoApi(HubProcess hub) {
         this.hub = hub;
@@ -97,6 +100,9 @@ final class DemoApi {
         if (answer.statusCode() >= 500) {
             serverErrors.computeIfAbsent(answer.statusCode(), status -> new AtomicInteger()).incrementAndGet();
         }
+        if (answer.statusCode() == 500 && internalErrors.size() < 5) {
+            internalErrors.add(method + " " + path + ": " + answer.body());
+        }
         return answer;
     }
 
@@ -105,6 +111,11 @@ final class DemoApi {
         Map<Integer, Integer> figures = new TreeMap<>();
         serverErrors.forEach((status, count) -> figures.put(status, count.get()));
         return figures;
+    }
+
+    /** The first few 500 answers: each request, and the problem the hub answered (with its request id). */
+    List<String> internalErrors() {
+        return List.copyOf(internalErrors);
     }
 
     String problemType(HttpResponse<String> response) {

@@ -135,6 +135,21 @@ public final class HubProcess {
         return log;
     }
 
+    /** Of every start's log, the lines that name the text and the few after each (a stack trace's start). */
+    public List<String> logLinesAbout(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (int start = 1; start <= starts; start++) {
+            List<String> lines = Files.readAllLines(dataDir.resolveSibling(dataDir.getFileName() + "-start-" + start
+                    + ".log"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    found.addAll(lines.subList(i, Math.min(lines.size(), i + 12)));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The PostgreSQL server running on the hub's data folder, if one is. */
     public Optional<ProcessHandle> postgres() {
         return LeftoverPostgres.serverOn(dataDir.resolve("postgres"));

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dotchain.hub.LedgerInvariant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +227,15 @@ class SupplyCycleThroughFaultsIT {
         assertThat(terminated).as("database connections ended").isPositive();
         assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
         assertThat(recovered).as("ready again once the broker is back").isTrue();
-        assertThat(api.serverErrors()).as("500 answers").doesNotContainKey(500);
+        List<String> hubFailures = new ArrayList<>();
+        for (String answer : api.internalErrors()) {
+            hubFailures.add(answer);
+            Matcher id = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(answer);
+            if (id.find()) {
+                hubFailures.addAll(hub.logLinesAbout(id.group(1)));
+            }
+        }
+        assertThat(api.serverErrors()).as("500 answers: %s", String.join("\n", hubFailures)).doesNotContainKey(500);
         assertThat(completed).as("orders paid and completed").isEqualTo(ordersInTheHub).isEqualTo(formedByTheHub);
         List<String> atTheSupplier = new ArrayList<>();
         tally.path("orders").forEach(order -> atTheSupplier.add(order.asText()));
