@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -174,6 +175,7 @@ class OutboxRelayTest {
     /**
      * Another hub instance relaying at the same time holds the first of two rows about one order (it is sending it):
      * this instance skips that row, and holds back the second too, so that the order's messages go in their order.
+     * A message about the order to another destination does not wait for them.
      */
     @Test
     void aSubjectsLaterMessageWaitsForTheEarlierOneThatAnotherInstanceIsSending() throws Exception {
@@ -185,6 +187,7 @@ class OutboxRelayTest {
             db.update("insert into outbox_message (message_id, message_type, destination, correlation_id, payload) "
                     + "values (gen_random_uuid(), 'TEST', ?, ?, ?)", queue, subject, "{\"n\": " + message + "}");
         }
+        String elsewhere = queue + ".elsewhere";
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (var lock = other.prepareStatement("select id from outbox_message where correlation_id = ? "
@@ -193,9 +196,13 @@ class OutboxRelayTest {
                 lock.executeQuery().close();
             }
             db.update("delete from outbox_pause where destination = ?", queue);
-            Thread.sleep(1500);
-            assertThat(db.queryForObject("select count(*) from outbox_message where correlation_id = ? and sent_at "
-                    + "is not null", Integer.class, subject)).as("rows sent while the first is another's").isZero();
+            db.update("insert into outbox_message (message_id, message_type, destination, correlation_id, payload) "
+                    + "values (gen_random_uuid(), 'TEST', ?, ?, '{\"n\": 3}')", elsewhere, subject);
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject("select count(*) from "
+                    + "outbox_message where destination = ? and sent_at is not null", Integer.class, elsewhere) == 1);
+            Thread.sleep(1000);
+            assertThat(db.queryForObject("select count(*) from outbox_message where destination = ? and sent_at "
+                    + "is not null", Integer.class, queue)).as("rows sent while the first is another's").isZero();
             other.rollback();
         }
 
@@ -203,8 +210,14 @@ class OutboxRelayTest {
                 + "where correlation_id = ? and sent_at is null", Integer.class, subject) == 0);
         JmsTemplate hub = new JmsTemplate(hubConnections);
         hub.setReceiveTimeout(5_000);
-        assertThat(((TextMessage) hub.receive(queue)).getText()).isEqualTo("{\"n\": 1}");
-        assertThat(((TextMessage) hub.receive(queue)).getText()).isEqualTo("{\"n\": 2}");
+        for (String expected : List.of("{\"n\": 1}", "{\"n\": 2}")) {
+            Message message = hub.receive(queue);
+            assertThat(message).as("the message %s", expected).isNotNull();
+            assertThat(((TextMessage) message).getText()).isEqualTo(expected);
+        }
+        Message sentElsewhere = hub.receive(elsewhere);
+        assertThat(sentElsewhere).as("the message to the other destination").isNotNull();
+        assertThat(((TextMessage) sentElsewhere).getText()).isEqualTo("{\"n\": 3}");
     }
 
     private ConnectionFactory supplierConnectionFactory() {
