@@ -62,6 +62,7 @@ public class SoapSignatures implements CxfConfigurer {
     @Override
     public void configureServer(Server server) {
         server.getEndpoint().getInInterceptors().add(new Guard());
+        server.getEndpoint().getInInterceptors().add(new RouteReached());
         server.getEndpoint().getOutFaultInterceptors().add(new RefusalDetail());
         server.getEndpoint().put(WSDLGetUtils.class.getName(), new SupplierServiceFirst());
     }
@@ -88,9 +89,26 @@ public class SoapSignatures implements CxfConfigurer {
         }
     }
 
+    /** Marks a request CXF read whole and handed to the route: a fault after this is the hub's, not the caller's. */
+    private static final class RouteReached extends AbstractPhaseInterceptor<Message> {
+
+        static final String KEY = RouteReached.class.getName();
+
+        RouteReached() {
+            super(Phase.PRE_INVOKE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            message.getExchange().put(KEY, Boolean.TRUE);
+        }
+    }
+
     /**
-     * A fault CXF raises itself, before the route sees the request (it breaks the XSD, it has a DTD, it names no
-     * operation of the service), gets the refusal detail the WSDL promises, like every refusal of the route's.
+     * Every fault gets the refusal detail the WSDL promises. A fault CXF raises itself, before the route sees the
+     * request (it breaks the XSD, it has a DTD, it names no operation of the service), refuses the message as
+     * invalid; a failure after the route took it (its transaction could not commit, the database away) is the hub's:
+     * a server fault that asks for the message again later, with nothing of what failed in it.
      */
     private static final class RefusalDetail extends AbstractPhaseInterceptor<Message> {
 
@@ -103,10 +121,19 @@ public class SoapSignatures implements CxfConfigurer {
             if (!(message.getContent(Exception.class) instanceof Fault fault)) {
                 return;
             }
-            // after the route: its transaction could not commit, the database away; nothing of it in the answer
-            Fault refusal = SoapRefusals.isRefusal(fault) ? fault : DatabaseAway.causedBy(fault)
-                    ? SoapRefusals.fault("unavailable", "The hub cannot take the message now; send it again later", false)
-                    : SoapRefusals.fault("invalid-message", SoapRefusals.readable(fault.getMessage()));
+            Fault refusal;
+            if (SoapRefusals.isRefusal(fault)) {
+                refusal = fault;
+            } else if (Boolean.TRUE.equals(message.getExchange().get(RouteReached.KEY))) {
+                if (!DatabaseAway.causedBy(fault)) {
+                    log.error("A SOAP request of partner {} failed after the route took it",
+                            message.getContextualProperty(PARTNER_PROPERTY), fault);
+                }
+                refusal = SoapRefusals.fault("unavailable", "The hub cannot take the message now; send it again later",
+                        false);
+            } else {
+                refusal = SoapRefusals.fault("invalid-message", SoapRefusals.readable(fault.getMessage()));
+            }
             message.setContent(Exception.class, refusal);
             // one line per refused request, whoever refused it (CXF, the guard, the route); never a stack trace
             log.info("Refused a SOAP request of partner {}: {}", message.getContextualProperty(PARTNER_PROPERTY),

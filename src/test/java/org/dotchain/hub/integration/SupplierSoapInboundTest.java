@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,8 @@ class SupplierSoapInboundTest {
     JdbcTemplate db;
     @Autowired
     SupplierConnections connections;
+    @Autowired
+    Flyway flyway;
 
     String orderNumber;
 
@@ -66,6 +69,37 @@ class SupplierSoapInboundTest {
         assertThat(db.queryForObject("select count(*) from order_status_change c join purchase_order o on o.id = "
                 + "c.order_id where o.order_number = ? and c.to_status = 'TRANSFERRED'", Integer.class, orderNumber))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The route took the message and applied it, and its transaction then fails to commit (a deferred check of the
+     * database's, here one the test adds): the hub's failure, not the message's. The supplier hears a server fault
+     * that asks for the message again, nothing of what failed; the order is as it was, and the message sent again
+     * once the hub can take it is applied.
+     */
+    @Test
+    void aFailureAtCommitIsAServerFaultThatAsksForTheMessageAgainAndChangesNothing() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AB"));
+        JdbcTemplate owner = new JdbcTemplate(flyway.getConfiguration().getDataSource());
+        owner.execute("create function reject_for_test() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'rejected by the test'; end $$");
+        owner.execute("create constraint trigger reject_for_test after insert on order_status_change "
+                + "deferrable initially deferred for each row execute function reject_for_test()");
+        ResponseEntity<String> refused;
+        try {
+            refused = post(envelope, sign("viriy", envelope));
+        } finally {
+            owner.execute("drop trigger reject_for_test on order_status_change");
+            owner.execute("drop function reject_for_test()");
+        }
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(refused.getBody()).contains("faultcode>soap:Server<").contains("<type>unavailable</type>")
+                .doesNotContain("rejected by the test", "Exception", "SQL", "order_status_change");
+        assertThat(status(orderNumber)).isEqualTo("FORMED");
+        ResponseEntity<String> again = post(envelope, sign("viriy", envelope));
+        assertThat(again.getBody()).contains("<status>accepted</status>");
+        assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
     }
 
     @Test
