@@ -46,14 +46,20 @@ public class EmbeddedBrokerConfiguration {
     /**
      * The partners' queues stay, empty or not, whoever made them first: a queue the hub's own consumer made before
      * the partners' queues were declared would otherwise be removed when it is empty and nobody reads it (during a
-     * restart), and a partner's client would then find no queue.
+     * restart), and a partner's client would then find no queue. Their message groups (JMSXGroupID, an order's or
+     * a certificate's number) are hashed into a fixed number of buckets, each kept to one consumer: a subject's
+     * messages still reach one consumer in their order, and the broker does not remember every order ever sent.
      */
+    /** Enough for the consumers a partner runs on a queue, few enough to be a small fixed table. */
+    static final int GROUP_BUCKETS = 64;
+
     @Bean
     ArtemisConfigurationCustomizer partnerQueuesStay() {
         return configuration -> {
             for (String partners : new String[] {"supplier.#", "finance.#"}) {
                 configuration.addAddressSetting(partners, new AddressSettings().setAutoDeleteQueues(false)
-                        .setAutoDeleteCreatedQueues(false).setAutoDeleteAddresses(false));
+                        .setAutoDeleteCreatedQueues(false).setAutoDeleteAddresses(false)
+                        .setDefaultGroupBuckets(GROUP_BUCKETS));
             }
         };
     }

@@ -63,7 +63,11 @@ public final class StandaloneBroker {
                     primary, LIVE);
             // started again after a failover, the primary takes the live backup's journal before it serves
             Path config = first.instance.resolve("etc/broker.xml");
-            Files.writeString(config, Files.readString(config).replace("<primary>",
+            String created = Files.readString(config);
+            if (!created.contains("<primary>")) {
+                throw new IllegalStateException("No <primary> policy in the created " + config);
+            }
+            Files.writeString(config, created.replace("<primary>",
                     "<primary>\n               <check-for-active-server>true</check-for-active-server>"));
             return new Pair(first, StandaloneBroker.create(folder.resolve("backup"), user, password, backupPort,
                     backup, BACKUP_IN_STEP));
@@ -71,11 +75,12 @@ public final class StandaloneBroker {
 
         /**
          * The URL a client gives to reach the pair: both brokers, ha=true to follow the pair's topology and fail over,
-         * and reconnect attempts that last about 18 s, after which the client gives up and says so.
+         * reconnect attempts that last about 18 s, after which the client gives up and says so, and a blocking call
+         * caught in a failover bounded to 30 s: the URL the README gives.
          */
         public String url() {
             return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=12&retryInterval=500"
-                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=2000&callFailoverTimeout=30000";
         }
 
         public Pair withUser(String user, String password) throws IOException {
