@@ -105,7 +105,7 @@ class ReferenceSupplierEndToEndTest {
         JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> operator.deadLetter(messageId),
                 found -> found != null);
         assertThat(letter.get("queue").asText()).isEqualTo("supplier.viriy.orders.DLQ");
-        assertThat(letter.get("reason").asText()).contains("down");
+        assertThat(letter.get("reason").asText()).contains("send it again later");
         assertThat(status(orderNumber)).isEqualTo("FORMED");
 
         switchTo("NORMAL");
