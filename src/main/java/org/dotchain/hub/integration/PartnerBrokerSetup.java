@@ -104,8 +104,14 @@ class PartnerBrokerSetup implements ApplicationRunner {
             for (String queue : partners.queuesOf(partner.getCode())) {
                 try {
                     server.addOrUpdateAddressInfo(new AddressInfo(SimpleString.of(queue), RoutingType.ANYCAST));
-                    server.createQueue(QueueConfiguration.of(queue).setAddress(queue)
-                            .setRoutingType(RoutingType.ANYCAST).setDurable(true).setAutoCreated(false), true);
+                    if (server.locateQueue(queue) == null) {
+                        server.createQueue(QueueConfiguration.of(queue).setAddress(queue)
+                                .setRoutingType(RoutingType.ANYCAST).setDurable(true).setAutoCreated(false), true);
+                    } else {
+                        // a queue made before the partners' addresses hashed their groups takes the buckets too
+                        server.updateQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)
+                                .setGroupBuckets(EmbeddedBrokerConfiguration.GROUP_BUCKETS));
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException("Cannot declare the queue " + queue + " of partner "
                             + partner.getCode() + " on the broker", e);

@@ -62,7 +62,8 @@ public class SoapSignatures implements CxfConfigurer {
     @Override
     public void configureServer(Server server) {
         server.getEndpoint().getInInterceptors().add(new Guard());
-        server.getEndpoint().getInInterceptors().add(new RouteReached());
+        server.getEndpoint().getInInterceptors().add(new Reached(Reached.ROUTE, Phase.PRE_INVOKE));
+        server.getEndpoint().getOutInterceptors().add(new Reached(Reached.ANSWER, Phase.SETUP));
         server.getEndpoint().getOutFaultInterceptors().add(new RefusalDetail());
         server.getEndpoint().put(WSDLGetUtils.class.getName(), new SupplierServiceFirst());
     }
@@ -89,18 +90,23 @@ public class SoapSignatures implements CxfConfigurer {
         }
     }
 
-    /** Marks a request CXF read whole and handed to the route: a fault after this is the hub's, not the caller's. */
-    private static final class RouteReached extends AbstractPhaseInterceptor<Message> {
+    /**
+     * Marks how far a request got: read whole and handed to the route (a fault after this is the hub's, not the
+     * caller's), or past the route, its transaction committed, to the answer.
+     */
+    private static final class Reached extends AbstractPhaseInterceptor<Message> {
 
-        static final String KEY = RouteReached.class.getName();
+        static final String ROUTE = "hub.soap.route-reached";
+        static final String ANSWER = "hub.soap.answer-started";
 
-        RouteReached() {
-            super(Phase.PRE_INVOKE);
+        Reached(String key, String phase) {
+            // the key is the interceptor's id too: CXF keeps one interceptor per id in a chain
+            super(key, phase);
         }
 
         @Override
         public void handleMessage(Message message) {
-            message.getExchange().put(KEY, Boolean.TRUE);
+            message.getExchange().put(getId(), Boolean.TRUE);
         }
     }
 
@@ -108,7 +114,8 @@ public class SoapSignatures implements CxfConfigurer {
      * Every fault gets the refusal detail the WSDL promises. A fault CXF raises itself, before the route sees the
      * request (it breaks the XSD, it has a DTD, it names no operation of the service), refuses the message as
      * invalid; a failure after the route took it (its transaction could not commit, the database away) is the hub's:
-     * a server fault that asks for the message again later, with nothing of what failed in it.
+     * a server fault that asks for the message again later, with nothing of what failed in it; a failure of the
+     * answer, after the route's transaction committed, says that the message was taken.
      */
     private static final class RefusalDetail extends AbstractPhaseInterceptor<Message> {
 
@@ -124,7 +131,12 @@ public class SoapSignatures implements CxfConfigurer {
             Fault refusal;
             if (SoapRefusals.isRefusal(fault)) {
                 refusal = fault;
-            } else if (Boolean.TRUE.equals(message.getExchange().get(RouteReached.KEY))) {
+            } else if (Boolean.TRUE.equals(message.getExchange().get(Reached.ANSWER))) {
+                log.error("The answer to a SOAP request of partner {} failed after the route took it",
+                        message.getContextualProperty(PARTNER_PROPERTY), fault);
+                refusal = SoapRefusals.fault("answer-failed", "The hub took the message but could not write its "
+                        + "answer; the same message again is acknowledged without a second effect", false);
+            } else if (Boolean.TRUE.equals(message.getExchange().get(Reached.ROUTE))) {
                 if (!DatabaseAway.causedBy(fault)) {
                     log.error("A SOAP request of partner {} failed after the route took it",
                             message.getContextualProperty(PARTNER_PROPERTY), fault);
@@ -135,7 +147,8 @@ public class SoapSignatures implements CxfConfigurer {
                 refusal = SoapRefusals.fault("invalid-message", SoapRefusals.readable(fault.getMessage()));
             }
             message.setContent(Exception.class, refusal);
-            // one line per refused request, whoever refused it (CXF, the guard, the route); never a stack trace
+            // one line per refused request, whoever refused it (CXF, the guard, the route); a stack trace only for
+            // the hub's own failures, above
             log.info("Refused a SOAP request of partner {}: {}", message.getContextualProperty(PARTNER_PROPERTY),
                     SoapRefusals.describe(refusal));
         }

@@ -11,7 +11,8 @@ import org.springframework.http.ProblemDetail;
  * administrator ending the session): the request may pass when sent again, so it is the hub's 503, not its 500.
  * PostgreSQL says so by the SQLSTATE: class 08 (connection exception) or 57P01-57P03 (the server shutting down or
  * not yet taking connections). A transaction that could not even be rolled back lost its connection too: the pool
- * closes a connection that broke, and the rollback then meets it closed (a JDBC failure without a state).
+ * closes a connection that broke, and the rollback then meets it closed (a JDBC failure without a state). A commit
+ * refused for what the transaction did (a constraint or a trigger, with their own states) is not the database away.
  */
 public final class DatabaseAway {
 
@@ -33,14 +34,18 @@ public final class DatabaseAway {
         // a cause chain is short; the bound keeps a chain that loops on itself from looping here
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
-            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
+            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || SERVER_GOING_OR_COMING.contains(sqlState));
     }
 }

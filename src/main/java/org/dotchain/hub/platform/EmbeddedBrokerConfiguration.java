@@ -43,6 +43,9 @@ public class EmbeddedBrokerConfiguration {
         };
     }
 
+    /** Enough for the consumers a partner runs on a queue, few enough to be a small fixed table. */
+    public static final int GROUP_BUCKETS = 64;
+
     /**
      * The partners' queues stay, empty or not, whoever made them first: a queue the hub's own consumer made before
      * the partners' queues were declared would otherwise be removed when it is empty and nobody reads it (during a
@@ -50,9 +53,6 @@ public class EmbeddedBrokerConfiguration {
      * a certificate's number) are hashed into a fixed number of buckets, each kept to one consumer: a subject's
      * messages still reach one consumer in their order, and the broker does not remember every order ever sent.
      */
-    /** Enough for the consumers a partner runs on a queue, few enough to be a small fixed table. */
-    static final int GROUP_BUCKETS = 64;
-
     @Bean
     ArtemisConfigurationCustomizer partnerQueuesStay() {
         return configuration -> {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -89,27 +90,41 @@ public class RequestGuard extends OncePerRequestFilter {
     }
 
     /**
-     * The rest of the chain; a failure there that is the database away (met before any controller, in the login's
+     * The rest of the chain. A failure there that is the database away (met before any controller, in the login's
      * check of a token or a page's session, or in a page's controller) is the hub's 503 with a Retry-After, as the
-     * API's controllers answer it, not the container's 500.
+     * API's controllers answer it; any other is its 500, logged once here with the request id the answer quotes.
+     * Neither is the container's own answer.
      */
     private static void passOn(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException failure) {
-            if (!DatabaseAway.causedBy(failure) || response.isCommitted()) {
+            if (response.isCommitted()) {
+                log.error("Request {} failed after its answer began", MDC.get(REQUEST_ID), failure);
                 throw failure;
             }
-            log.warn("Request {} failed: the database connection was lost ({})", MDC.get(REQUEST_ID),
-                    failure.getMessage());
-            response.resetBuffer();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAway.RETRY_AFTER_SECONDS));
+            boolean databaseAway = DatabaseAway.causedBy(failure);
+            if (databaseAway) {
+                log.warn("Request {} failed: the database connection was lost ({})", MDC.get(REQUEST_ID),
+                        NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+            } else {
+                log.error("Request {} failed", MDC.get(REQUEST_ID), failure);
+            }
+            // what the chain set for its own answer (a content type, a cookie) goes too; the request id stays
+            String id = response.getHeader(REQUEST_ID_HEADER);
+            response.reset();
+            response.setHeader(REQUEST_ID_HEADER, id);
+            if (databaseAway) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAway.RETRY_AFTER_SECONDS));
+            }
             if (wantsAPage(request)) {
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+                // the hub's problem page (ErrorAnswers)
+                response.sendError(databaseAway ? HttpStatus.SERVICE_UNAVAILABLE.value()
+                        : HttpStatus.INTERNAL_SERVER_ERROR.value());
                 return;
             }
-            ProblemResponses.write(response, DatabaseAway.problem());
+            ProblemResponses.write(response, databaseAway ? DatabaseAway.problem() : Problems.internal());
         }
     }
 

@@ -39,7 +39,7 @@ class ErrorAnswers implements ErrorController {
         ModelAndView page = new ModelAndView("problem");
         page.addObject("problemTitle", PAGE_TITLES.getOrDefault(status.value(), "problem.internal"));
         page.setStatus(status);
-        layout.fill(page, request);
+        layout.fill(page, request, !status.is5xxServerError());
         return page;
     }
 

@@ -37,16 +37,21 @@ class LayoutModel implements HandlerInterceptor {
                 || view.getViewName().contains("::")) {
             return;
         }
-        fill(view, request);
+        fill(view, request, true);
     }
 
-    /** The frame's model, for a view made outside a handler too (a problem page). */
-    void fill(ModelAndView view, HttpServletRequest request) {
+    /**
+     * The frame's model, for a view made outside a handler too (a problem page); without what the database holds
+     * (the alerts, the budget) where the database may be what failed.
+     */
+    void fill(ModelAndView view, HttpServletRequest request, boolean fromDatabase) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof HubUser me) {
             view.addObject("me", me);
-            view.addObject("alertCount", alerts.countVisibleTo(me));
-            if (me.unitId() != null) {
+            if (fromDatabase) {
+                view.addObject("alertCount", alerts.countVisibleTo(me));
+            }
+            if (fromDatabase && me.unitId() != null) {
                 view.addObject("budget", ledger.budgetOf(me.unitId()));
             }
         }

@@ -57,7 +57,7 @@ class PageProblems {
         page.addObject("problemTitle", title);
         page.addObject("detail", detail);
         page.setStatus(status);
-        layout.fill(page, request);
+        layout.fill(page, request, true);
         return page;
     }
 }

@@ -126,13 +126,22 @@ class MisbehavingPartnerTest {
         CompletableFuture<Duration> skyforgeAccepted = CompletableFuture.supplyAsync(() -> await()
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acceptedAfter(skyforge, formed), found -> found != null));
-        Duration steppeShipped = await().atMost(ON_TIME).until(() -> shippedAfter(steppe, formed), found -> found != null);
-        Duration viriyShipped = await().atMost(ON_TIME).until(() -> shippedAfter(viriy, formed), found -> found != null);
-        flood.shutdown();
-        assertThat(flood.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        // Skyforge's system behaves again: it lets go of the connections, and its own may have sessions again
-        closeHeldConnections();
-        Duration skyforgeAcceptedAfter = skyforgeAccepted.get(60, TimeUnit.SECONDS);
+        Duration steppeShipped;
+        Duration viriyShipped;
+        Duration skyforgeAcceptedAfter;
+        try {
+            steppeShipped = await().atMost(ON_TIME).until(() -> shippedAfter(steppe, formed), found -> found != null);
+            viriyShipped = await().atMost(ON_TIME).until(() -> shippedAfter(viriy, formed), found -> found != null);
+            flood.shutdown();
+            assertThat(flood.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            // Skyforge's system behaves again: it lets go of the connections, and its own may have sessions again
+            closeHeldConnections();
+            skyforgeAcceptedAfter = skyforgeAccepted.get(60, TimeUnit.SECONDS);
+        } finally {
+            // a failed wait above leaves neither the flood nor the watch running into the next test
+            flood.shutdownNow();
+            skyforgeAccepted.cancel(true);
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters() - deadLettersBefore == POISON);
 
         Map<Integer, Integer> answers = new TreeMap<>();

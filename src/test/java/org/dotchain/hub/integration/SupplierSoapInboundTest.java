@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Endpoint;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerRegistry;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
@@ -43,6 +51,8 @@ class SupplierSoapInboundTest {
     SupplierConnections connections;
     @Autowired
     Flyway flyway;
+    @Autowired
+    Bus bus;
 
     String orderNumber;
 
@@ -100,6 +110,40 @@ class SupplierSoapInboundTest {
         ResponseEntity<String> again = post(envelope, sign("viriy", envelope));
         assertThat(again.getBody()).contains("<status>accepted</status>");
         assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
+    }
+
+    /**
+     * The route took the message, its transaction committed, and then its answer fails to be written (here an
+     * interceptor the test adds breaks it): the supplier hears that the message was taken, and the same message again
+     * is acknowledged as a duplicate, without a second effect.
+     */
+    @Test
+    void aFailureOfTheAnswerAfterCommitSaysTheMessageWasTaken() {
+        String envelope = envelope(orderResponse("msg-" + UUID.randomUUID(), orderNumber, "AB"));
+        Endpoint viriy = bus.getExtension(ServerRegistry.class).getServers().stream()
+                .map(Server::getEndpoint)
+                .filter(endpoint -> endpoint.getEndpointInfo().getAddress().endsWith("/suppliers/viriy"))
+                .findFirst().orElseThrow();
+        AbstractPhaseInterceptor<Message> breaksTheAnswer = new AbstractPhaseInterceptor<>(Phase.MARSHAL) {
+            @Override
+            public void handleMessage(Message message) {
+                throw new Fault(new IllegalStateException("the answer broke in the test"));
+            }
+        };
+        viriy.getOutInterceptors().add(breaksTheAnswer);
+        ResponseEntity<String> refused;
+        try {
+            refused = post(envelope, sign("viriy", envelope));
+        } finally {
+            viriy.getOutInterceptors().remove(breaksTheAnswer);
+        }
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(refused.getBody()).contains("faultcode>soap:Server<").contains("<type>answer-failed</type>")
+                .doesNotContain("the answer broke", "Exception");
+        assertThat(status(orderNumber)).isEqualTo("TRANSFERRED");
+        ResponseEntity<String> again = post(envelope, sign("viriy", envelope));
+        assertThat(again.getBody()).contains("<status>duplicate</status>");
     }
 
     @Test

@@ -29,5 +29,8 @@ class DatabaseAwayTest {
         assertThat(DatabaseAway.causedBy(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(DatabaseAway.causedBy(new SQLException("no state"))).isFalse();
         assertThat(DatabaseAway.causedBy(new IllegalStateException("other"))).isFalse();
+        // a commit that a deferred trigger or constraint refused: the transaction's own doing
+        assertThat(DatabaseAway.causedBy(new JpaSystemException(new TransactionException("Unable to commit against "
+                + "JDBC Connection", new SQLException("refused by the trigger", "P0001"))))).isFalse();
     }
 }
