@@ -27,7 +27,7 @@ final class DemoApi {
     static final String PASSWORD = "demo-password-2026";
     static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-    private final HubProcess hub;
+    private final String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** By status, the 5xx answers the hub gave. */
@@ -36,7 +36,12 @@ final class DemoApi {
     private final List<String> internalErrors = Collections.synchronizedList(new ArrayList<>());
 
     DemoApi(HubProcess hub) {
-        this.hub = hub;
+        this(hub.baseUrl());
+    }
+
+    /** The API at the address, a hub's or a balancer's in front of several instances. */
+    DemoApi(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     /** A bearer token, or empty when this TOTP code was used for the account already (the next one will do). */
@@ -88,7 +93,7 @@ final class DemoApi {
 
     HttpResponse<String> call(String token, String method, String path, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

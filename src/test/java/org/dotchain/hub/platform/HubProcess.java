@@ -15,14 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The packaged hub as a process of its own, on its own data folder and ports, with the demo data: started, asked
- * for its health, killed with SIGKILL or stopped, and started again on the same folder.
+ * for its health, killed with SIGKILL or stopped, and started again on the same folder. Several instances of one hub
+ * share a data folder (its keys) and have a name each. The jar runs extracted, as the README's production start
+ * does: classes load from plain jars about twice as fast as from the nested ones.
  */
 public final class HubProcess {
 
-    private final Path jar;
+    private static final Path EXTRACTED = Path.of("target", "hub-extracted");
+    private final String name;
     private final Path dataDir;
     private final List<String> settings;
     private final int httpPort;
@@ -33,7 +37,12 @@ public final class HubProcess {
     private int starts;
 
     public HubProcess(Path dataDir, List<String> settings) {
-        this.jar = Path.of(System.getProperty("hub.jar", "target/dotchain-hub-0.1.0-SNAPSHOT.jar"));
+        this(dataDir, dataDir.getFileName().toString(), settings);
+    }
+
+    /** An instance of the hub whose data folder is {@code dataDir}; its logs are named after it. */
+    public HubProcess(Path dataDir, String name, List<String> settings) {
+        this.name = name;
         this.dataDir = dataDir.toAbsolutePath();
         this.httpPort = freePort();
         this.brokerPort = freePort();
@@ -44,6 +53,14 @@ public final class HubProcess {
                 "--hub.broker.acceptor-url=" + brokerUrl() + "?protocols=CORE,AMQP"));
         all.addAll(settings);
         this.settings = List.copyOf(all);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public String baseUrl() {
@@ -59,13 +76,13 @@ public final class HubProcess {
         return dataDir;
     }
 
-    /** Starts the hub; its output goes to start-N.log in the data folder's parent. */
-    public HubProcess start() throws IOException {
+    /** Starts the hub; its output goes to NAME-start-N.log in the data folder's parent. */
+    public HubProcess start() throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         starts++;
-        log = dataDir.resolveSibling(dataDir.getFileName() + "-start-" + starts + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar.toString()));
+        log = logOf(starts);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx768m", "-jar", extractedJar().toString()));
         command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // its own embedded PostgreSQL, even where the tests run against a server
@@ -92,6 +109,10 @@ public final class HubProcess {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("The hub was not up after " + patience.toSeconds() + " s; see " + log);
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     public boolean isUp() {
@@ -139,8 +160,7 @@ public final class HubProcess {
     public List<String> logLinesAbout(String text) throws IOException {
         List<String> found = new ArrayList<>();
         for (int start = 1; start <= starts; start++) {
-            List<String> lines = Files.readAllLines(dataDir.resolveSibling(dataDir.getFileName() + "-start-" + start
-                    + ".log"));
+            List<String> lines = Files.readAllLines(logOf(start));
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(text)) {
                     found.addAll(lines.subList(i, Math.min(lines.size(), i + 12)));
@@ -148,6 +168,15 @@ public final class HubProcess {
             }
         }
         return found;
+    }
+
+    /** Of every start's log, the lines that match. */
+    public long linesMatching(Pattern line) throws IOException {
+        long count = 0;
+        for (int start = 1; start <= starts; start++) {
+            count += line.matcher(Files.readString(logOf(start))).results().count();
+        }
+        return count;
     }
 
     /** The PostgreSQL server running on the hub's data folder, if one is. */
@@ -167,6 +196,27 @@ public final class HubProcess {
                 orphan.get().destroyForcibly();
             }
         }
+    }
+
+    private Path logOf(int start) {
+        return dataDir.resolveSibling(name + "-start-" + start + ".log");
+    }
+
+    /** The packaged jar extracted (Spring Boot's jar mode tools), once per build of it. */
+    private static synchronized Path extractedJar() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("hub.jar", "target/dotchain-hub-0.1.0-SNAPSHOT.jar"));
+        Path extracted = EXTRACTED.resolve(jar.getFileName());
+        if (Files.exists(extracted) && !Files.getLastModifiedTime(extracted).toInstant()
+                .isBefore(Files.getLastModifiedTime(jar).toInstant())) {
+            return extracted.toAbsolutePath();
+        }
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", EXTRACTED.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+            throw new IllegalStateException("Could not extract " + jar);
+        }
+        return extracted.toAbsolutePath();
     }
 
     static int freePort() {

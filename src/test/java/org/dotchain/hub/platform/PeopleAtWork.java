@@ -32,6 +32,7 @@ final class PeopleAtWork {
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> formed = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedSteps = new AtomicInteger();
+    private final AtomicInteger stepsDone = new AtomicInteger();
     private final AtomicInteger receipts = new AtomicInteger();
     private final AtomicInteger signatures = new AtomicInteger();
     private final int mostOrders;
@@ -74,6 +75,11 @@ final class PeopleAtWork {
     /** Steps that failed (no answer, or one that was not a success): the hub down, restarting, or away from its database. */
     int failedSteps() {
         return failedSteps.get();
+    }
+
+    /** Steps that succeeded, whatever they found to do. */
+    int stepsDone() {
+        return stepsDone.get();
     }
 
     int receipts() {
@@ -162,6 +168,7 @@ final class PeopleAtWork {
                 long pause = pauseMs;
                 try {
                     step.take();
+                    stepsDone.incrementAndGet();
                 } catch (IOException | RuntimeException notNow) {
                     failedSteps.incrementAndGet();
                     pause = 500;

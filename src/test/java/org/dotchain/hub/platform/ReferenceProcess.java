@@ -30,15 +30,18 @@ final class ReferenceProcess {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    /** On the port, for the hub, whose data folder holds the suppliers' keys and the development CA its demo made. */
-    ReferenceProcess(int port, HubProcess hub, String brokerUrl, Path log, List<String> settings) {
+    /**
+     * On the port, for the hub at the address (an instance's or a balancer's), whose data folder holds the suppliers'
+     * keys and the development CA its demo made.
+     */
+    ReferenceProcess(int port, String hubUrl, Path hubDataDir, String brokerUrl, Path log, List<String> settings) {
         this.port = port;
         this.log = log;
         List<String> all = new ArrayList<>(List.of(
                 "--server.port=" + port,
-                "--reference.hub-url=" + hub.baseUrl(),
+                "--reference.hub-url=" + hubUrl,
                 "--reference.broker-url=" + brokerUrl,
-                "--reference.data-dir=" + hub.dataDir()));
+                "--reference.data-dir=" + hubDataDir));
         all.addAll(settings);
         this.settings = List.copyOf(all);
     }

@@ -13,30 +13,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dotchain.hub.LedgerInvariant;
 import org.junit.jupiter.api.AfterEach;
+import org.quartz.CronExpression;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The whole supply cycle, from checkout to payment, with each part a process of its own: the packaged hub against a
- * PostgreSQL server and a standalone Artemis broker, and the reference supplier and finance systems (Skyforge over
- * JMS, Viriy over SOAP, Steppe over REST, the DPA's finance over REST). While the units' and the DPA's people order,
- * receive and sign, the hub is killed with SIGKILL at moments aimed at each phase (an order in the outbox relay, a
- * partner's message being applied, a certificate's signing round, a payment under way) and started again, the
- * database ends the hub's connections, and the broker is killed and started again. At the end every order is paid
- * and completed; the reference systems, which count what they took by message id and by subject, received every order
- * and every payment request in one message each (any repeat of a message id dropped and counted); every despatch was
- * applied once; and every unit's ledger balances. Prints the counts.
+ * The whole supply cycle, from checkout to payment, with each part a process of its own: two instances of the
+ * packaged hub behind a load balancer, against one PostgreSQL server and a standalone Artemis primary/backup pair,
+ * and the reference supplier and finance systems (Skyforge over JMS, Viriy over SOAP, Steppe over REST, the DPA's
+ * finance over REST), which reach the hub through the balancer. While the units' and the DPA's people order, receive
+ * and sign, the hub is killed with SIGKILL at moments aimed at each phase (an order in the outbox relay, a partner's
+ * message being applied, a certificate's signing round, a payment under way): at the first, the second instance, for
+ * good, the first carrying on alone (either may have been the one doing it); at each further one, the first, started
+ * again each time. The database ends the hubs' connections; both brokers are killed and started again (an outage);
+ * the primary broker is killed alone, its backup taking over. The deadline checks, every 20 s on Quartz's clustered
+ * store, run at most once for each fire time across the instances. At the end every order is paid and completed; the reference systems, which count what they
+ * took by message id and by subject, received every order and every payment request in one message each (any repeat
+ * of a message id dropped and counted); every despatch was applied once; and every unit's ledger balances. Prints
+ * the counts.
  */
 class SupplyCycleThroughFaultsIT {
 
@@ -46,6 +51,8 @@ class SupplyCycleThroughFaultsIT {
             new PeopleAtWork.Product("SKF-FPV7", 200), new PeopleAtWork.Product("SKF-FPV7", 200),
             new PeopleAtWork.Product("STP-FIBRE", 50), new PeopleAtWork.Product("VRY-SCOUT", 35));
     private static final List<String> UNITS = List.of("a1001", "a2002", "a3003");
+    /** The deadline checks, often enough to see each fire time run on one instance only. */
+    private static final String DEADLINE_CRON = "0/20 * * * * ?";
     /** Skyforge's user on the brokers, given to the hub and to Skyforge's system as secrets are (Base64). */
     private static final String SKYFORGE_BROKER_PASSWORD = Base64.getEncoder().encodeToString(
             UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
@@ -74,7 +81,8 @@ class SupplyCycleThroughFaultsIT {
     private final Path folder = Path.of("target", "crash", "cycle-" + UUID.randomUUID());
     private EmbeddedPostgres postgres;
     private StandaloneBroker.Pair broker;
-    private HubProcess hub;
+    private final List<HubProcess> hubs = new ArrayList<>();
+    private LoopbackBalancer balancer;
     private ReferenceProcess reference;
     private PeopleAtWork people;
 
@@ -86,7 +94,10 @@ class SupplyCycleThroughFaultsIT {
         if (reference != null) {
             reference.stop();
         }
-        if (hub != null) {
+        if (balancer != null) {
+            balancer.close();
+        }
+        for (HubProcess hub : hubs) {
             hub.cleanUp();
         }
         if (broker != null) {
@@ -110,7 +121,7 @@ class SupplyCycleThroughFaultsIT {
         broker.start();
         int referencePort = HubProcess.freePort();
         String referenceUrl = "http://127.0.0.1:" + referencePort;
-        hub = new HubProcess(folder.resolve("data"), List.of(
+        List<String> settings = List.of(
                 // not the server's own URL, which names its superuser: the hub logs in as its own role
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/hub",
                 "--spring.datasource.username=hub_crash",
@@ -120,9 +131,19 @@ class SupplyCycleThroughFaultsIT {
                 "--hub.suppliers.skyforge.broker-password=" + SKYFORGE_BROKER_PASSWORD,
                 "--hub.suppliers.steppe.endpoint=" + referenceUrl + "/steppe/hub/messages",
                 "--hub.suppliers.viriy.endpoint=" + referenceUrl + "/services/viriy/hub/orders",
-                "--hub.finance.endpoint=" + referenceUrl + "/finance/payments"));
-        hub.start().awaitUp(Duration.ofSeconds(120));
-        reference = new ReferenceProcess(referencePort, hub, broker.url(),
+                "--hub.finance.endpoint=" + referenceUrl + "/finance/payments",
+                "--hub.deadlines.cron=" + DEADLINE_CRON);
+        // one data folder, the hub's keys, shared as the instances of one hub share their secrets
+        Path data = folder.resolve("data");
+        Instant firstStart = Instant.now();
+        for (String name : List.of("hub-a", "hub-b")) {
+            HubProcess instance = new HubProcess(data, name, settings);
+            hubs.add(instance);
+            // one after the other: the first migrates the schema, loads the demo data and makes the keys
+            instance.start().awaitUp(Duration.ofSeconds(120));
+        }
+        balancer = new LoopbackBalancer(hubs.stream().map(HubProcess::httpPort).toList());
+        reference = new ReferenceProcess(referencePort, balancer.baseUrl(), data, broker.url(),
                 folder.resolve("reference.log"), List.of(
                         "--hub.suppliers.skyforge.broker-password=" + SKYFORGE_BROKER_PASSWORD,
                         "--reference.answer-delay=100ms", "--reference.ship-delay=200ms",
@@ -131,7 +152,7 @@ class SupplyCycleThroughFaultsIT {
         reference.start();
         JdbcTemplate db = new JdbcTemplate(postgres.getDatabase("postgres", "hub"));
 
-        DemoApi api = new DemoApi(hub);
+        DemoApi api = new DemoApi(balancer.baseUrl());
         people = new PeopleAtWork(api, PRODUCTS, MOST_ORDERS);
         for (String unit : UNITS) {
             people.ordererAndReceiver("orderer." + unit, login(api, "orderer." + unit));
@@ -140,21 +161,23 @@ class SupplyCycleThroughFaultsIT {
         people.signatory("dpa.signatory", login(api, "dpa.signatory"));
 
         Random random = new Random();
-        Map<String, Duration> kills = new LinkedHashMap<>();
-        for (Phase phase : PHASES) {
-            // the hub at work a while, then killed as soon as it is at the phase
-            Thread.sleep(6_000 + random.nextInt(4_000));
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            int before = db.queryForObject(phase.countQuery(), Integer.class);
-            int count = before;
-            while (!(phase.growing() ? count > before : count > 0) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-                before = count;
-                count = db.queryForObject(phase.countQuery(), Integer.class);
-            }
-            assertThat(phase.growing() ? count - before : count).as("the hub at %s", phase.name()).isPositive();
-            hub.kill();
-            kills.put(phase.name(), hub.start().awaitUp(Duration.ofSeconds(120)));
+        List<String> kills = new ArrayList<>();
+        // at the first phase the second instance is killed for good, under load: the first carries on alone
+        HubProcess survivor = hubs.get(0);
+        HubProcess second = hubs.get(1);
+        awaitPhase(db, PHASES.get(0), random);
+        second.kill();
+        int stepsAtKill = people.stepsDone();
+        Thread.sleep(10_000);
+        int stepsByTheSurvivor = people.stepsDone() - stepsAtKill;
+        kills.add(String.format("%s at %s, for good (%s took %d steps of the people in the next 10 s)",
+                second.name(), PHASES.get(0).name(), survivor.name(), stepsByTheSurvivor));
+        // at each further phase the survivor is killed and started again
+        for (Phase phase : PHASES.subList(1, PHASES.size())) {
+            awaitPhase(db, phase, random);
+            survivor.kill();
+            Duration up = survivor.start().awaitUp(Duration.ofSeconds(120));
+            kills.add(String.format("%s at %s, up again after %d s", survivor.name(), phase.name(), up.toSeconds()));
         }
         Thread.sleep(3_000);
         int terminated = 0;
@@ -172,6 +195,13 @@ class SupplyCycleThroughFaultsIT {
         broker.start();
         boolean recovered = readinessAnswers(200, Duration.ofSeconds(90));
         Thread.sleep(5_000);
+        // the primary alone killed under traffic: its backup, in step with it, takes over, and the hubs fail over
+        int stepsBeforeFailover = people.stepsDone();
+        broker.primary().kill();
+        boolean backupTookOver = broker.backup().tookOver(Duration.ofSeconds(60));
+        boolean readyOnTheBackup = readinessAnswers(200, Duration.ofSeconds(60));
+        Thread.sleep(5_000);
+        int stepsOnTheBackup = people.stepsDone() - stepsBeforeFailover;
         people.stopOrdering();
 
         Instant settled = Instant.now().plus(Duration.ofSeconds(240));
@@ -181,6 +211,11 @@ class SupplyCycleThroughFaultsIT {
         }
         Thread.sleep(3000);
         people.stop();
+        int deadlineFireTimes = fireTimesBetween(DEADLINE_CRON, firstStart, Instant.now());
+        long deadlineRuns = 0;
+        for (HubProcess hub : hubs) {
+            deadlineRuns += hub.linesMatching(HubRestartIT.DEADLINE_RUNS.get("pre-order-expiry"));
+        }
 
         JsonNode tally = reference.tally();
         JsonNode orders = tally.at("/taken/ORDER");
@@ -199,15 +234,18 @@ class SupplyCycleThroughFaultsIT {
         int paid = db.queryForObject("select count(distinct payment_reference) from acceptance_certificate "
                 + "where status = 'PAID'", Integer.class);
         System.out.printf("Supply cycle through faults: %d orders formed by the orderers' answers, %d by the hub's "
-                        + "outbox, %d completed (paid) of %d; the hub killed %d times, ready again after %s; %d of "
-                        + "its database connections ended; the broker killed and started again (readiness DOWN "
-                        + "meanwhile: %s, UP after: %s); %d steps of the people that failed (the hub down, restarting or away from the database), 5xx "
-                        + "answers %s; %d receipts and %d signatures by the people.%n"
+                        + "outbox, %d completed (paid) of %d; %d kills: %s; %d of the hubs' database connections "
+                        + "ended; both brokers killed and started again (readiness DOWN meanwhile: %s, UP after: %s); "
+                        + "the primary killed alone (its backup took over: %s, the hubs ready on it: %s, %d steps "
+                        + "meanwhile); %d steps of the people that failed (an instance down or restarting, the "
+                        + "database or the broker away), 5xx answers %s; %d receipts and %d signatures by the "
+                        + "people; the pre-order deadline check ran %d times on the two instances for %d fire "
+                        + "times.%n"
                         + "The reference systems took %s and sent %s. The hub applied %d despatches (%d distinct, "
                         + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment references.%n",
                 people.formed().size(), formedByTheHub, completed, ordersInTheHub, kills.size(), kills, terminated,
-                outageShown, recovered, people.failedSteps(), api.serverErrors(), people.receipts(),
-                people.signatures(), tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items, drones,
+                outageShown, recovered, backupTookOver, readyOnTheBackup, stepsOnTheBackup, people.failedSteps(), api.serverErrors(), people.receipts(),
+                people.signatures(), deadlineRuns, deadlineFireTimes, tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items, drones,
                 certificates, paid);
 
         // what did not get through, if anything, for whoever reads a failed run
@@ -227,12 +265,21 @@ class SupplyCycleThroughFaultsIT {
         assertThat(terminated).as("database connections ended").isPositive();
         assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
         assertThat(recovered).as("ready again once the broker is back").isTrue();
+        assertThat(kills).as("kills, one at each phase").hasSize(PHASES.size());
+        assertThat(stepsByTheSurvivor).as("steps the survivor took alone").isPositive();
+        assertThat(backupTookOver).as("the backup live once its primary died").isTrue();
+        assertThat(readyOnTheBackup).as("the hubs ready on the backup").isTrue();
+        assertThat(stepsOnTheBackup).as("steps done after the failover").isPositive();
+        assertThat(deadlineRuns).as("deadline check runs: each fire time on one instance, none twice").isPositive()
+                .isLessThanOrEqualTo(deadlineFireTimes);
         List<String> hubFailures = new ArrayList<>();
         for (String answer : api.internalErrors()) {
             hubFailures.add(answer);
             Matcher id = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(answer);
             if (id.find()) {
-                hubFailures.addAll(hub.logLinesAbout(id.group(1)));
+                for (HubProcess hub : hubs) {
+                    hubFailures.addAll(hub.logLinesAbout(id.group(1)));
+                }
             }
         }
         assertThat(api.serverErrors()).as("500 answers: %s", String.join("\n", hubFailures)).doesNotContainKey(500);
@@ -270,22 +317,49 @@ class SupplyCycleThroughFaultsIT {
         throw new IllegalStateException("No login for " + username);
     }
 
-    /** Whether the hub's readiness answers the status within the time. */
+    /** After the hubs have been at work a while, waits until they are at the phase. */
+    private static void awaitPhase(JdbcTemplate db, Phase phase, Random random) throws InterruptedException {
+        Thread.sleep(6_000 + random.nextInt(4_000));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        int before = db.queryForObject(phase.countQuery(), Integer.class);
+        int count = before;
+        while (!(phase.growing() ? count > before : count > 0) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            before = count;
+            count = db.queryForObject(phase.countQuery(), Integer.class);
+        }
+        assertThat(phase.growing() ? count - before : count).as("the hubs at %s", phase.name()).isPositive();
+    }
+
+    private static int fireTimesBetween(String cron, Instant from, Instant to) throws ParseException {
+        CronExpression schedule = new CronExpression(cron);
+        int count = 0;
+        for (Date next = schedule.getNextValidTimeAfter(Date.from(from)); next.toInstant().isBefore(to);
+                next = schedule.getNextValidTimeAfter(next)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Whether every running instance's readiness answers the status within the time. */
     private boolean readinessAnswers(int status, Duration patience) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == status) {
-                    return true;
+        List<HubProcess> waiting = new ArrayList<>(hubs.stream().filter(HubProcess::isRunning).toList());
+        while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
+            for (HubProcess hub : List.copyOf(waiting)) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == status) {
+                        waiting.remove(hub);
+                    }
+                } catch (IOException notNow) {
+                    // the hub is busy or restarting: ask again
                 }
-            } catch (IOException notNow) {
-                // the hub is busy or restarting: ask again
             }
             Thread.sleep(500);
         }
-        return false;
+        return waiting.isEmpty();
     }
 }
