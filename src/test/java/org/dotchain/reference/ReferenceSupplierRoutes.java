@@ -210,8 +210,12 @@ class ReferenceSupplierRoutes extends RouteBuilder {
         return route;
     }
 
-    /** The SOAP refusals that ask the partner to send the message again, as REST's 503 and 429 do. */
-    private static final java.util.Set<String> SEND_AGAIN = java.util.Set.of("unavailable", "too-many-requests");
+    /**
+     * The SOAP refusals that ask the partner to send the message again, as REST's 503 and 429 do; and the answer that
+     * failed after the hub took the message, which a message sent again confirms as a duplicate.
+     */
+    private static final java.util.Set<String> SEND_AGAIN = java.util.Set.of("unavailable", "too-many-requests",
+            "answer-failed");
 
     /**
      * A 4xx but 408 and 429 (which ask to come back), or a SOAP refusal but "unavailable" and "too-many-requests": the

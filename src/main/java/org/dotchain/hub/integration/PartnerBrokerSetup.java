@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
@@ -104,13 +105,17 @@ class PartnerBrokerSetup implements ApplicationRunner {
             for (String queue : partners.queuesOf(partner.getCode())) {
                 try {
                     server.addOrUpdateAddressInfo(new AddressInfo(SimpleString.of(queue), RoutingType.ANYCAST));
-                    if (server.locateQueue(queue) == null) {
+                    Queue existing = server.locateQueue(queue);
+                    if (existing == null) {
                         server.createQueue(QueueConfiguration.of(queue).setAddress(queue)
                                 .setRoutingType(RoutingType.ANYCAST).setDurable(true).setAutoCreated(false), true);
-                    } else {
-                        // a queue made before the partners' addresses hashed their groups takes the buckets too
+                    } else if (existing.getGroupBuckets() != EmbeddedBrokerConfiguration.GROUP_BUCKETS) {
+                        // a queue made before the partners' addresses hashed their groups takes the buckets too,
+                        // once: the groups then in flight may move to another consumer this one time
                         server.updateQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)
                                 .setGroupBuckets(EmbeddedBrokerConfiguration.GROUP_BUCKETS));
+                        log.info("Queue {} hashes its message groups into {} buckets now", queue,
+                                EmbeddedBrokerConfiguration.GROUP_BUCKETS);
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException("Cannot declare the queue " + queue + " of partner "

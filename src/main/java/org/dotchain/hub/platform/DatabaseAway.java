@@ -10,9 +10,10 @@ import org.springframework.http.ProblemDetail;
  * Whether a failure is the database connection lost under a request (the server restarted, a failover, an
  * administrator ending the session): the request may pass when sent again, so it is the hub's 503, not its 500.
  * PostgreSQL says so by the SQLSTATE: class 08 (connection exception) or 57P01-57P03 (the server shutting down or
- * not yet taking connections). A transaction that could not even be rolled back lost its connection too: the pool
- * closes a connection that broke, and the rollback then meets it closed (a JDBC failure without a state). A commit
- * refused for what the transaction did (a constraint or a trigger, with their own states) is not the database away.
+ * not yet taking connections). A transaction that could not be committed or rolled back because its connection was
+ * closed lost it too: the pool closes a connection that broke, and the commit or rollback then meets it closed (a
+ * JDBC failure without a state). A commit refused for what the transaction did (a constraint or a trigger, with
+ * their own states) is not the database away.
  */
 public final class DatabaseAway {
 

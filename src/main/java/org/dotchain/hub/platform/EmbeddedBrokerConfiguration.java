@@ -30,6 +30,8 @@ public class EmbeddedBrokerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
     static final String NETWORK_ACCEPTOR = "network";
+    /** Message groups per partner queue: enough for the consumers a partner runs, few enough for a small table. */
+    public static final int GROUP_BUCKETS = 64;
 
     @Bean
     ArtemisConfigurationCustomizer networkAcceptor(HubProperties hub) {
@@ -42,9 +44,6 @@ public class EmbeddedBrokerConfiguration {
             openAtStart(configuration, false);
         };
     }
-
-    /** Enough for the consumers a partner runs on a queue, few enough to be a small fixed table. */
-    public static final int GROUP_BUCKETS = 64;
 
     /**
      * The partners' queues stay, empty or not, whoever made them first: a queue the hub's own consumer made before

@@ -9,7 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,10 @@ public class RequestGuard extends OncePerRequestFilter {
     /** Of those, the REST ones, whose JSON body is read here whole and checked to be UTF-8 ({@link ReadBody}). */
     private static final List<String> REST_PARTNER_PATHS = List.of("/api/suppliers/", "/api/finance/");
     static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** Headers about the answer the chain began, not about every answer: gone when the hub answers instead. */
+    private static final Set<String> ABOUT_THE_CHAINS_ANSWER = Set.of("content-type", "content-length",
+            "content-disposition", "content-language", "set-cookie", "cache-control", "expires", "pragma", "etag",
+            "last-modified", "location");
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
     private final long maxBody;
@@ -101,7 +107,9 @@ public class RequestGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException failure) {
             if (response.isCommitted()) {
-                log.error("Request {} failed after its answer began", MDC.get(REQUEST_ID), failure);
+                // too late for an answer of the hub's: the container ends the response and logs the stack trace
+                log.error("Request {} failed after its answer began: {}", MDC.get(REQUEST_ID),
+                        NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
                 throw failure;
             }
             boolean databaseAway = DatabaseAway.causedBy(failure);
@@ -111,10 +119,7 @@ public class RequestGuard extends OncePerRequestFilter {
             } else {
                 log.error("Request {} failed", MDC.get(REQUEST_ID), failure);
             }
-            // what the chain set for its own answer (a content type, a cookie) goes too; the request id stays
-            String id = response.getHeader(REQUEST_ID_HEADER);
-            response.reset();
-            response.setHeader(REQUEST_ID_HEADER, id);
+            resetForTheHubsAnswer(response);
             if (databaseAway) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAway.RETRY_AFTER_SECONDS));
             }
@@ -126,6 +131,22 @@ public class RequestGuard extends OncePerRequestFilter {
             }
             ProblemResponses.write(response, databaseAway ? DatabaseAway.problem() : Problems.internal());
         }
+    }
+
+    /**
+     * What the chain began of its own answer goes (its body, its content, a cookie, how long to cache it); the
+     * headers that are about every answer stay: the request id and the security headers Spring Security wrote.
+     */
+    private static void resetForTheHubsAnswer(HttpServletResponse response) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!ABOUT_THE_CHAINS_ANSWER.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.put(name, List.copyOf(response.getHeaders(name)));
+            }
+        }
+        response.reset();
+        kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /** The query's parameters, decoded; null for a query that does not decode. */

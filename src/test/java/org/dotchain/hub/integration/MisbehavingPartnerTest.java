@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -123,7 +123,8 @@ class MisbehavingPartnerTest {
         String viriy = formedOrder("A2002", "VRY-SCOUT");
         String skyforge = formedOrder("A3003", "SKF-FPV10");
         // watched from now on, not once the flood is over: when Skyforge's order was accepted is the figure
-        CompletableFuture<Duration> skyforgeAccepted = CompletableFuture.supplyAsync(() -> await()
+        ExecutorService watch = Executors.newSingleThreadExecutor();
+        Future<Duration> skyforgeAccepted = watch.submit(() -> await()
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acceptedAfter(skyforge, formed), found -> found != null));
         Duration steppeShipped;
@@ -140,7 +141,7 @@ class MisbehavingPartnerTest {
         } finally {
             // a failed wait above leaves neither the flood nor the watch running into the next test
             flood.shutdownNow();
-            skyforgeAccepted.cancel(true);
+            watch.shutdownNow();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters() - deadLettersBefore == POISON);
 

@@ -170,13 +170,13 @@ public final class HubProcess {
         return found;
     }
 
-    /** Of every start's log, the lines that match. */
-    public long linesMatching(Pattern line) throws IOException {
-        long count = 0;
+    /** Of every start's log, in order, the first group of each match. */
+    public List<String> matches(Pattern line) throws IOException {
+        List<String> found = new ArrayList<>();
         for (int start = 1; start <= starts; start++) {
-            count += line.matcher(Files.readString(logOf(start))).results().count();
+            line.matcher(Files.readString(logOf(start))).results().forEach(match -> found.add(match.group(1)));
         }
-        return count;
+        return found;
     }
 
     /** The PostgreSQL server running on the hub's data folder, if one is. */
@@ -202,6 +202,11 @@ public final class HubProcess {
         return dataDir.resolveSibling(name + "-start-" + start + ".log");
     }
 
+    /** Extracts the packaged jar ahead of the first start, so that the start's time is the hub's own. */
+    public static void prepare() throws IOException, InterruptedException {
+        extractedJar();
+    }
+
     /** The packaged jar extracted (Spring Boot's jar mode tools), once per build of it. */
     private static synchronized Path extractedJar() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("hub.jar", "target/dotchain-hub-0.1.0-SNAPSHOT.jar"));
@@ -210,11 +215,16 @@ public final class HubProcess {
                 .isBefore(Files.getLastModifiedTime(jar).toInstant())) {
             return extracted.toAbsolutePath();
         }
+        Path log = EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".log");
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", EXTRACTED.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
-            throw new IllegalStateException("Could not extract " + jar);
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!extract.waitFor(120, TimeUnit.SECONDS)) {
+            extract.destroyForcibly();
+            throw new IllegalStateException("Extracting " + jar + " took over 120 s; see " + log);
+        }
+        if (extract.exitValue() != 0) {
+            throw new IllegalStateException("Could not extract " + jar + "; see " + log);
         }
         return extracted.toAbsolutePath();
     }

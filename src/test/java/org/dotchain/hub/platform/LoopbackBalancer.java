@@ -9,14 +9,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP load balancer on loopback in front of several hub instances, as one in production would be: each connection
- * goes to the next instance in turn that takes it; an instance that is down is passed over. A connection to an
- * instance that dies ends with it, and the client connects again.
+ * A TCP balancer on loopback in front of several hub instances: each connection goes to the next instance in turn
+ * that accepts it, an instance that refuses connections (down, or not yet listening) is passed over. It checks no
+ * readiness, as a production balancer would. A connection to an instance that dies ends with it; the client
+ * connects again.
  */
 final class LoopbackBalancer implements AutoCloseable {
 
@@ -24,6 +28,7 @@ final class LoopbackBalancer implements AutoCloseable {
 
     private final List<Integer> backends;
     private final ServerSocket listener;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService pipes = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "balancer");
         thread.setDaemon(true);
@@ -47,11 +52,17 @@ final class LoopbackBalancer implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                pipes.execute(() -> forward(client));
+                client = listener.accept();
             } catch (IOException closed) {
                 return;
+            }
+            open.add(client);
+            try {
+                pipes.execute(() -> forward(client));
+            } catch (RejectedExecutionException closing) {
+                close(client);
             }
         }
     }
@@ -59,41 +70,60 @@ final class LoopbackBalancer implements AutoCloseable {
     private void forward(Socket client) {
         Socket backend = connectToNext();
         if (backend == null) {
-            closeQuietly(client);
+            close(client);
             return;
         }
-        pipes.execute(() -> pipe(client, backend));
+        try {
+            client.setTcpNoDelay(true);
+            backend.setTcpNoDelay(true);
+            pipes.execute(() -> pipe(client, backend));
+        } catch (IOException | RejectedExecutionException ended) {
+            close(client);
+            close(backend);
+            return;
+        }
         pipe(backend, client);
     }
 
-    /** The next instance in turn that takes a connection, or null when none does. */
+    /** The next instance in turn that accepts a connection, or null when none does. */
     private Socket connectToNext() {
         int first = Math.floorMod(turn.getAndIncrement(), backends.size());
         for (int tried = 0; tried < backends.size(); tried++) {
             int port = backends.get((first + tried) % backends.size());
             Socket backend = new Socket();
+            open.add(backend);
             try {
-                backend.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MS);
+                backend.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_TIMEOUT_MS);
                 return backend;
             } catch (IOException down) {
-                closeQuietly(backend);
+                close(backend);
             }
         }
         return null;
     }
 
-    private static void pipe(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    /**
+     * Copies one direction until its end: then says so to the other side (half-close), and closes both sockets once
+     * the other direction has ended too; a failure either way closes both.
+     */
+    private void pipe(Socket from, Socket to) {
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             in.transferTo(out);
+            to.shutdownOutput();
+            if (from.isOutputShutdown()) {
+                close(from);
+                close(to);
+            }
         } catch (IOException ended) {
-            // one side went away: the other goes too
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            close(from);
+            close(to);
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    private void close(Socket socket) {
+        open.remove(socket);
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -105,5 +135,7 @@ final class LoopbackBalancer implements AutoCloseable {
     public void close() throws IOException {
         listener.close();
         pipes.shutdownNow();
+        // a thread blocked reading a socket is not interrupted: its socket closed under it ends it
+        open.forEach(this::close);
     }
 }

@@ -72,7 +72,7 @@ final class PeopleAtWork {
         return formed;
     }
 
-    /** Steps that failed (no answer, or one that was not a success): the hub down, restarting, or away from its database. */
+    /** Steps that failed (no answer, or not a success): the hub down, restarting, or away from its data. */
     int failedSteps() {
         return failedSteps.get();
     }

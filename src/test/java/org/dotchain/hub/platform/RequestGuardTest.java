@@ -1,7 +1,9 @@
 package org.dotchain.hub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -35,14 +37,28 @@ class RequestGuardTest {
     void theDatabaseAwayIs503WithRetryAfterAndWhatTheChainSetIsGone() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         guard.doFilter(new MockHttpServletRequest("GET", "/api/orders"), response, (request, answer) -> {
-            ((jakarta.servlet.http.HttpServletResponse) answer).setHeader("Cache-Control", "max-age=60");
+            ((HttpServletResponse) answer).setHeader("Cache-Control", "max-age=60");
+            ((HttpServletResponse) answer).setHeader("X-Content-Type-Options", "nosniff");
             throw new JpaSystemException(new RuntimeException(new SQLException("terminating connection", "57P01")));
         });
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-        assertThat(response.getHeader("Cache-Control")).isNull();
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.getHeader("X-Content-Type-Options")).as("a security header").isEqualTo("nosniff");
         assertThat(response.getHeader("X-Request-Id")).isNotBlank();
         assertThat(response.getContentAsString()).contains("/problems/unavailable").doesNotContain("terminating");
+    }
+
+    @Test
+    void aFailureAfterTheAnswerBeganIsLeftToTheContainer() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        assertThatThrownBy(() -> guard.doFilter(new MockHttpServletRequest("GET", "/api/orders"), response,
+                (request, answer) -> {
+                    answer.getWriter().write("[");
+                    answer.flushBuffer();
+                    throw new IllegalStateException("broken halfway");
+                })).hasMessage("broken halfway");
+        assertThat(response.getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -24,8 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dotchain.hub.LedgerInvariant;
 import org.junit.jupiter.api.AfterEach;
-import org.quartz.CronExpression;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,10 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * good, the first carrying on alone (either may have been the one doing it); at each further one, the first, started
  * again each time. The database ends the hubs' connections; both brokers are killed and started again (an outage);
  * the primary broker is killed alone, its backup taking over. The deadline checks, every 20 s on Quartz's clustered
- * store, run at most once for each fire time across the instances. At the end every order is paid and completed; the reference systems, which count what they
- * took by message id and by subject, received every order and every payment request in one message each (any repeat
- * of a message id dropped and counted); every despatch was applied once; and every unit's ledger balances. Prints
- * the counts.
+ * store, run at most once for each fire time across the instances. At the end every order is paid and completed; the
+ * reference systems, which count what they took by message id and by subject, received every order and every
+ * payment request in one message each (any repeat of a message id dropped and counted); every despatch was applied
+ * once; and every unit's ledger balances. Prints the counts.
  */
 class SupplyCycleThroughFaultsIT {
 
@@ -53,6 +53,8 @@ class SupplyCycleThroughFaultsIT {
     private static final List<String> UNITS = List.of("a1001", "a2002", "a3003");
     /** The deadline checks, often enough to see each fire time run on one instance only. */
     private static final String DEADLINE_CRON = "0/20 * * * * ?";
+    private static final Pattern DEADLINE_RUN = Pattern.compile(
+            "Pre-orders expired without an answer: \\d+ \\(due (\\S+)\\)");
     /** Skyforge's user on the brokers, given to the hub and to Skyforge's system as secrets are (Base64). */
     private static final String SKYFORGE_BROKER_PASSWORD = Base64.getEncoder().encodeToString(
             UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
@@ -136,12 +138,13 @@ class SupplyCycleThroughFaultsIT {
         // one data folder, the hub's keys, shared as the instances of one hub share their secrets
         Path data = folder.resolve("data");
         Instant firstStart = Instant.now();
-        for (String name : List.of("hub-a", "hub-b")) {
-            HubProcess instance = new HubProcess(data, name, settings);
-            hubs.add(instance);
-            // one after the other: the first migrates the schema, loads the demo data and makes the keys
-            instance.start().awaitUp(Duration.ofSeconds(120));
-        }
+        HubProcess survivor = new HubProcess(data, "hub-a", settings);
+        HubProcess second = new HubProcess(data, "hub-b", settings);
+        hubs.addAll(List.of(survivor, second));
+        // the first alone at first: it migrates the schema, loads the demo data and makes the keys; the second
+        // starts while the reference systems and the people do (the balancer passes over it until it listens)
+        survivor.start().awaitUp(Duration.ofSeconds(120));
+        second.start();
         balancer = new LoopbackBalancer(hubs.stream().map(HubProcess::httpPort).toList());
         reference = new ReferenceProcess(referencePort, balancer.baseUrl(), data, broker.url(),
                 folder.resolve("reference.log"), List.of(
@@ -154,8 +157,10 @@ class SupplyCycleThroughFaultsIT {
 
         DemoApi api = new DemoApi(balancer.baseUrl());
         people = new PeopleAtWork(api, PRODUCTS, MOST_ORDERS);
+        String orderer = login(api, "orderer." + UNITS.get(0));
         for (String unit : UNITS) {
-            people.ordererAndReceiver("orderer." + unit, login(api, "orderer." + unit));
+            people.ordererAndReceiver("orderer." + unit, unit.equals(UNITS.get(0)) ? orderer
+                    : login(api, "orderer." + unit));
             people.signatory("signatory." + unit, login(api, "signatory." + unit));
         }
         people.signatory("dpa.signatory", login(api, "dpa.signatory"));
@@ -163,14 +168,13 @@ class SupplyCycleThroughFaultsIT {
         Random random = new Random();
         List<String> kills = new ArrayList<>();
         // at the first phase the second instance is killed for good, under load: the first carries on alone
-        HubProcess survivor = hubs.get(0);
-        HubProcess second = hubs.get(1);
+        second.awaitUp(Duration.ofSeconds(120));
         awaitPhase(db, PHASES.get(0), random);
         second.kill();
         int stepsAtKill = people.stepsDone();
-        Thread.sleep(10_000);
+        Thread.sleep(5_000);
         int stepsByTheSurvivor = people.stepsDone() - stepsAtKill;
-        kills.add(String.format("%s at %s, for good (%s took %d steps of the people in the next 10 s)",
+        kills.add(String.format("%s at %s, for good (%s took %d steps of the people in the next 5 s)",
                 second.name(), PHASES.get(0).name(), survivor.name(), stepsByTheSurvivor));
         // at each further phase the survivor is killed and started again
         for (Phase phase : PHASES.subList(1, PHASES.size())) {
@@ -195,13 +199,29 @@ class SupplyCycleThroughFaultsIT {
         broker.start();
         boolean recovered = readinessAnswers(200, Duration.ofSeconds(90));
         Thread.sleep(5_000);
-        // the primary alone killed under traffic: its backup, in step with it, takes over, and the hubs fail over
-        int stepsBeforeFailover = people.stepsDone();
+        // the primary alone killed under traffic: its backup, in step with it, takes over, and the hubs fail over;
+        // an order formed then leaves the outbox through the backup (the supplier's tally below shows it arrived)
         broker.primary().kill();
         boolean backupTookOver = broker.backup().tookOver(Duration.ofSeconds(60));
-        boolean readyOnTheBackup = readinessAnswers(200, Duration.ofSeconds(60));
-        Thread.sleep(5_000);
-        int stepsOnTheBackup = people.stepsDone() - stepsBeforeFailover;
+        Instant failedOver = Instant.now();
+        String orderedOnTheBackup = null;
+        while (orderedOnTheBackup == null && Instant.now().isBefore(failedOver.plusSeconds(30))) {
+            try {
+                orderedOnTheBackup = api.orderAndSign(orderer, "SKF-FPV7", 1).get(0);
+            } catch (IOException | IllegalStateException notNow) {
+                // the hub not yet through the failover: again in a second (an order left unsigned is signed by
+                // its receiver's round, and counted like any other)
+                Thread.sleep(1000);
+            }
+        }
+        Duration sentThroughTheBackup = null;
+        while (sentThroughTheBackup == null && Instant.now().isBefore(failedOver.plusSeconds(60))) {
+            if (db.queryForObject("select count(*) from outbox_message where correlation_id = ? and message_type = "
+                    + "'ORDER' and sent_at is not null", Integer.class, orderedOnTheBackup) > 0) {
+                sentThroughTheBackup = Duration.between(failedOver, Instant.now());
+            }
+            Thread.sleep(100);
+        }
         people.stopOrdering();
 
         Instant settled = Instant.now().plus(Duration.ofSeconds(240));
@@ -212,9 +232,10 @@ class SupplyCycleThroughFaultsIT {
         Thread.sleep(3000);
         people.stop();
         int deadlineFireTimes = fireTimesBetween(DEADLINE_CRON, firstStart, Instant.now());
-        long deadlineRuns = 0;
+        // each run of the pre-order check logs the fire time it ran for, on whichever instance ran it
+        List<String> deadlineRuns = new ArrayList<>();
         for (HubProcess hub : hubs) {
-            deadlineRuns += hub.linesMatching(HubRestartIT.DEADLINE_RUNS.get("pre-order-expiry"));
+            deadlineRuns.addAll(hub.matches(DEADLINE_RUN));
         }
 
         JsonNode tally = reference.tally();
@@ -236,17 +257,19 @@ class SupplyCycleThroughFaultsIT {
         System.out.printf("Supply cycle through faults: %d orders formed by the orderers' answers, %d by the hub's "
                         + "outbox, %d completed (paid) of %d; %d kills: %s; %d of the hubs' database connections "
                         + "ended; both brokers killed and started again (readiness DOWN meanwhile: %s, UP after: %s); "
-                        + "the primary killed alone (its backup took over: %s, the hubs ready on it: %s, %d steps "
-                        + "meanwhile); %d steps of the people that failed (an instance down or restarting, the "
-                        + "database or the broker away), 5xx answers %s; %d receipts and %d signatures by the "
-                        + "people; the pre-order deadline check ran %d times on the two instances for %d fire "
-                        + "times.%n"
+                        + "the primary killed alone (its backup took over: %s; order %s formed then, sent through "
+                        + "the backup after %s); %d steps of the people that failed (an instance down or restarting, "
+                        + "the database or the broker away), 5xx answers %s; %d receipts and %d signatures by the "
+                        + "people; the pre-order deadline check ran on the two instances for %d distinct fire times "
+                        + "of %d.%n"
                         + "The reference systems took %s and sent %s. The hub applied %d despatches (%d distinct, "
-                        + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment references.%n",
+                        + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment "
+                        + "references.%n",
                 people.formed().size(), formedByTheHub, completed, ordersInTheHub, kills.size(), kills, terminated,
-                outageShown, recovered, backupTookOver, readyOnTheBackup, stepsOnTheBackup, people.failedSteps(), api.serverErrors(), people.receipts(),
-                people.signatures(), deadlineRuns, deadlineFireTimes, tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items, drones,
-                certificates, paid);
+                                outageShown, recovered, backupTookOver, orderedOnTheBackup, sentThroughTheBackup,
+                people.failedSteps(), api.serverErrors(), people.receipts(), people.signatures(), deadlineRuns.size(),
+                deadlineFireTimes, tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items,
+                drones, certificates, paid);
 
         // what did not get through, if anything, for whoever reads a failed run
         System.out.printf("Left over: orders %s; certificates %s; unsent %s%n",
@@ -265,13 +288,11 @@ class SupplyCycleThroughFaultsIT {
         assertThat(terminated).as("database connections ended").isPositive();
         assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
         assertThat(recovered).as("ready again once the broker is back").isTrue();
-        assertThat(kills).as("kills, one at each phase").hasSize(PHASES.size());
         assertThat(stepsByTheSurvivor).as("steps the survivor took alone").isPositive();
         assertThat(backupTookOver).as("the backup live once its primary died").isTrue();
-        assertThat(readyOnTheBackup).as("the hubs ready on the backup").isTrue();
-        assertThat(stepsOnTheBackup).as("steps done after the failover").isPositive();
-        assertThat(deadlineRuns).as("deadline check runs: each fire time on one instance, none twice").isPositive()
-                .isLessThanOrEqualTo(deadlineFireTimes);
+        assertThat(sentThroughTheBackup).as("order %s sent through the backup", orderedOnTheBackup).isNotNull();
+        assertThat(deadlineRuns).as("fire times of the pre-order check's runs on either instance").isNotEmpty()
+                .doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(deadlineFireTimes);
         List<String> hubFailures = new ArrayList<>();
         for (String answer : api.internalErrors()) {
             hubFailures.add(answer);
@@ -319,7 +340,7 @@ class SupplyCycleThroughFaultsIT {
 
     /** After the hubs have been at work a while, waits until they are at the phase. */
     private static void awaitPhase(JdbcTemplate db, Phase phase, Random random) throws InterruptedException {
-        Thread.sleep(6_000 + random.nextInt(4_000));
+        Thread.sleep(3_000 + random.nextInt(3_000));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         int before = db.queryForObject(phase.countQuery(), Integer.class);
         int count = before;
