@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class HubProcess {
 
-    private static final Path EXTRACTED = Path.of("target", "hub-extracted");
+    /** Each test JVM's own: the process tests run in JVMs side by side. */
+    private static final Path EXTRACTED = Path.of("target", "hub-extracted", Long.toString(ProcessHandle.current()
+            .pid()));
     private final String name;
     private final Path dataDir;
     private final List<String> settings;
@@ -216,6 +218,7 @@ public final class HubProcess {
             return extracted.toAbsolutePath();
         }
         Path log = EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".log");
+        Files.createDirectories(EXTRACTED);
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", EXTRACTED.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

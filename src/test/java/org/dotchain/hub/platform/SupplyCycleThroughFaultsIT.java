@@ -141,10 +141,10 @@ class SupplyCycleThroughFaultsIT {
         HubProcess survivor = new HubProcess(data, "hub-a", settings);
         HubProcess second = new HubProcess(data, "hub-b", settings);
         hubs.addAll(List.of(survivor, second));
-        // the first alone at first: it migrates the schema, loads the demo data and makes the keys; the second
-        // starts while the reference systems and the people do (the balancer passes over it until it listens)
+        // one after the other: the first migrates the schema, loads the demo data and makes the keys (a start
+        // beside the other's, the reference systems' and the people's work takes three times as long)
         survivor.start().awaitUp(Duration.ofSeconds(120));
-        second.start();
+        second.start().awaitUp(Duration.ofSeconds(120));
         balancer = new LoopbackBalancer(hubs.stream().map(HubProcess::httpPort).toList());
         reference = new ReferenceProcess(referencePort, balancer.baseUrl(), data, broker.url(),
                 folder.resolve("reference.log"), List.of(
@@ -168,7 +168,6 @@ class SupplyCycleThroughFaultsIT {
         Random random = new Random();
         List<String> kills = new ArrayList<>();
         // at the first phase the second instance is killed for good, under load: the first carries on alone
-        second.awaitUp(Duration.ofSeconds(120));
         awaitPhase(db, PHASES.get(0), random);
         second.kill();
         int stepsAtKill = people.stepsDone();
