@@ -2,17 +2,17 @@ package org.dotchain.hub.integration;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.dotchain.hub.BenchmarkReport;
 import org.dotchain.hub.HubApplication;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
@@ -22,15 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Formed orders dispatched through the outbox to the JMS supplier's queue, beside the raw persistent
- * send-and-receive rate of the same embedded Artemis, measured in the same run. The supplier side connects over TCP
- * as the supplier's broker user, as a supplier's system would.
+ * Formed orders dispatched through the outbox to the JMS supplier's queue, beside the raw limits of the same
+ * embedded Artemis and PostgreSQL measured in the same run ({@link RawLimits}) over the relay's own connections:
+ * persistent messages of the orders' size one synchronous send at a time and in transactions of the relay's batch
+ * size, rows one commit each and in batches. The supplier side connects over TCP as the supplier's broker user, as
+ * a supplier's system would. Prints a table and writes target/benchmark/dispatch.json.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=org.dotchain.hub.integration.DispatchBenchmark -Dexec.classpathScope=test</pre>
  */
 public final class DispatchBenchmark {
 
     static final int RAW_MESSAGES = 3_000;
+    static final int RAW_ROWS = 3_000;
     static final int DRAIN_ORDERS = 600;
     static final int LATENCY_ORDERS = 200;
 
@@ -44,15 +47,29 @@ public final class DispatchBenchmark {
             SupplierConnections connections = hub.getBean(SupplierConnections.class);
             OrderPlacement placement = hub.getBean(OrderPlacement.class);
             CamelContext camel = hub.getBean(CamelContext.class);
-            hub.getBean(JdbcTemplate.class).update("update product set stock = 1000000 where code = 'SKF-FPV7'");
-
-            double raw = rawRate(connections.as("skyforge"));
+            JdbcTemplate db = hub.getBean(JdbcTemplate.class);
+            int batch = hub.getEnvironment().getRequiredProperty("hub.outbox.batch-size", Integer.class);
+            db.update("update product set stock = 1000000 where code = 'SKF-FPV7'");
 
             camel.getRouteController().stopRoute("outbox-relay");
-            List<String> orders = new ArrayList<>();
             for (int i = 0; i < DRAIN_ORDERS; i++) {
-                orders.add(formedOrder(placement, i));
+                formedOrder(placement, i);
             }
+            // the baselines carry what the relay carries: messages and rows of the orders' own size
+            int size = db.queryForObject("select round(avg(length(payload)))::int from outbox_message where "
+                    + "message_type = 'ORDER' and sent_at is null", Integer.class);
+            String payload = "x".repeat(size);
+            // the relay's own connections to the broker, and a queue of the benchmark's own for each figure: the
+            // caching factory keeps a consumer it made, which would take the next figure's messages
+            ConnectionFactory relays = hub.getBean(ConnectionFactory.class);
+            double rawOneAtATime = RawLimits.sendAndReceiveOneAtATime(relays, "hub.benchmark.one-at-a-time",
+                    RAW_MESSAGES, payload);
+            double rawInTransactions = RawLimits.sendAndReceiveInTransactions(relays, "hub.benchmark.transactions",
+                    RAW_MESSAGES, batch, payload);
+            DataSource dataSource = hub.getBean(DataSource.class);
+            double rowsOneAtATime = RawLimits.insertOneAtATime(dataSource, RAW_ROWS, payload);
+            double rowsInBatches = RawLimits.insertInBatches(dataSource, RAW_ROWS, batch, payload);
+
             Map<String, Long> received = new ConcurrentHashMap<>();
             try (Connection connection = connections.as("skyforge").createConnection()) {
                 connection.start();
@@ -81,15 +98,24 @@ public final class DispatchBenchmark {
                     latencies.add((System.nanoTime() - formed) / 1e6);
                 }
                 Collections.sort(latencies);
-                System.out.printf("%nDispatch benchmark (outbox relay polling every 20 ms, batches of 100)%n");
-                System.out.printf("raw Artemis persistent send + receive over TCP: %8.0f messages/s (%d messages)%n",
-                        raw, RAW_MESSAGES);
-                System.out.printf("formed orders dispatched through the outbox:    %8.0f orders/s   (%d orders)%n",
-                        dispatched, DRAIN_ORDERS);
-                System.out.printf("ratio dispatch / raw: %.2f%n", dispatched / raw);
-                System.out.printf("latency from a formed order's commit to its arrival at the supplier, %d orders"
-                                + " one at a time: p50 %.1f ms, p99 %.1f ms%n",
-                        LATENCY_ORDERS, percentile(latencies, 50), percentile(latencies, 99));
+                double roundTripMs = 1000 / rawOneAtATime;
+                BenchmarkReport report = new BenchmarkReport("Dispatch benchmark: embedded Artemis (persistent, "
+                        + "journal fsync, duplicate detection) and PostgreSQL; outbox relay polling every 20 ms")
+                        .setting("messageBytes", size).setting("relayBatchSize", batch)
+                        .setting("drainOrders", DRAIN_ORDERS).setting("latencyOrders", LATENCY_ORDERS);
+                report.add("raw Artemis, in transactions of the batch size", rawInTransactions, "messages/s",
+                        "raw Artemis, one synchronous send at a time", rawOneAtATime);
+                report.add("raw PostgreSQL, insert in batches", rowsInBatches, "rows/s",
+                        "raw PostgreSQL, insert and commit one at a time", rowsOneAtATime);
+                report.add("orders dispatched through the outbox", dispatched, "orders/s",
+                        "raw Artemis, in transactions of the batch size", rawInTransactions);
+                report.add("orders dispatched through the outbox", dispatched, "orders/s",
+                        "raw Artemis, one synchronous send at a time", rawOneAtATime);
+                report.add("order commit to arrival p50, one at a time", percentile(latencies, 50), "ms",
+                        "raw Artemis send + receive round trip", roundTripMs);
+                report.add("order commit to arrival p99, one at a time", percentile(latencies, 99), "ms",
+                        "raw Artemis send + receive round trip", roundTripMs);
+                report.publish("dispatch");
             }
         }
     }
@@ -99,24 +125,6 @@ public final class DispatchBenchmark {
                 Map.of("SKF-FPV7", 1));
         placement.form(order.getOrderNumber());
         return order.getOrderNumber();
-    }
-
-    private static double rawRate(ConnectionFactory factory) throws Exception {
-        try (Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var queue = session.createQueue("supplier.skyforge.benchmark");
-            MessageProducer producer = session.createProducer(queue);
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            MessageConsumer consumer = session.createConsumer(queue);
-            String payload = "x".repeat(900);
-            long start = System.nanoTime();
-            for (int i = 0; i < RAW_MESSAGES; i++) {
-                producer.send(session.createTextMessage(payload));
-                consumer.receive(10_000);
-            }
-            return RAW_MESSAGES / ((System.nanoTime() - start) / 1e9);
-        }
     }
 
     private static void drain(MessageConsumer consumer) throws Exception {

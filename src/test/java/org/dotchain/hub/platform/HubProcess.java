@@ -25,9 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class HubProcess {
 
-    /** Each test JVM's own: the process tests run in JVMs side by side. */
-    private static final Path EXTRACTED = Path.of("target", "hub-extracted", Long.toString(ProcessHandle.current()
-            .pid()));
+    private static final Path EXTRACTED = Path.of("target", "hub-extracted");
     private final String name;
     private final Path dataDir;
     private final List<String> settings;

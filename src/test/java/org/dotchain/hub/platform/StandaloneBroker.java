@@ -152,18 +152,6 @@ public final class StandaloneBroker {
         throw new IllegalStateException("The broker was not live after 90 s; see " + log);
     }
 
-    /** Whether this broker, a backup started in step with its primary, has become live within the time. */
-    public boolean tookOver(Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.readString(log).contains(LIVE) && accepts()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
-    }
-
     /** SIGKILL: the broker ends at once, its journal as the disk has it. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.dotchain.hub.BenchmarkReport;
 import org.dotchain.hub.documents.DocumentModel;
 import org.dotchain.hub.documents.DocumentRequest;
 import org.dotchain.hub.documents.PdfRenderer;
@@ -105,6 +106,15 @@ public final class DocumentBenchmark {
                 baseline / templating, baseline / renders, baseline / signs, baseline / renderAndSign,
                 baseline / verifies);
         System.out.printf("render + sign: %.0f documents per second per core (target 100)%n", renderAndSign);
+        String page = "PDFBox page with a box";
+        BenchmarkReport report = new BenchmarkReport("Document benchmark: one thread, per second per core")
+                .setting("documentBytes", rendered.length).setting("warmUpSeconds", WARM_UP_MS / 1000)
+                .setting("measureSeconds", MEASURE_MS / 1000);
+        report.add("render (template + layout + PDF/A)", renders, "documents/s", page, baseline);
+        report.add("sign (prepare + CMS ECDSA P-256 + embed)", signs, "documents/s", page, baseline);
+        report.add("render + sign", renderAndSign, "documents/s", page, baseline);
+        report.add("verify (one signature)", verifies, "documents/s", page, baseline);
+        report.publish("documents");
     }
 
     private static double rate(String name, Supplier<?> operation) {
