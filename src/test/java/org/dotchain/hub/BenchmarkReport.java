@@ -13,16 +13,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A benchmark's figures, each beside the baseline measured in the same run and the ratio between them: printed as a
- * table, and written as JSON under target/benchmark/ with the date and the machine, for a later run to compare.
+ * A benchmark's figures, each beside the baseline measured in the same run and the ratio between them (the figure
+ * divided by its baseline): printed as a table, and written as JSON under target/benchmark/ with the date and the
+ * machine, for a later run to compare. A rate is better higher, a time (unit ms) lower; each row says which.
  */
 public final class BenchmarkReport {
 
-    /** One figure: what the hub did beside what the baseline did, in the same unit. */
+    /** One figure beside its baseline, both in the unit given (a baseline may count other work: pages, messages). */
     public record Figure(String name, double value, String unit, String baseline, double baselineValue) {
+
+        public Figure {
+            if (!Double.isFinite(value) || !Double.isFinite(baselineValue) || baselineValue <= 0) {
+                throw new IllegalArgumentException("No ratio for " + name + ": " + value + " / " + baselineValue);
+            }
+        }
 
         public double ratio() {
             return value / baselineValue;
+        }
+
+        public String better() {
+            return unit.equals("ms") ? "lower" : "higher";
         }
     }
 
@@ -52,31 +63,37 @@ public final class BenchmarkReport {
 
     /** Prints the table and writes target/benchmark/{file}.json; returns the JSON's path. */
     public Path publish(String file) throws IOException {
+        int names = figures.stream().mapToInt(figure -> figure.name().length()).max().orElse(6);
+        int baselines = figures.stream().mapToInt(figure -> figure.baseline().length()).max().orElse(8);
+        String row = "%-" + names + "s %12s %-12s  %-" + baselines + "s %12s %7s  %s%n";
         System.out.printf("%n%s%n", title);
-        System.out.printf("%-52s %12s %-12s  %-44s %12s %7s%n", "figure", "value", "unit", "baseline", "baseline",
-                "ratio");
+        System.out.printf(row, "figure", "value", "unit", "baseline", "baseline", "ratio", "better");
         for (Figure figure : figures) {
-            System.out.printf("%-52s %12.1f %-12s  %-44s %12.1f %7.2f%n", figure.name(), figure.value(),
-                    figure.unit(), figure.baseline(), figure.baselineValue(), figure.ratio());
+            System.out.printf(row, figure.name(), String.format("%.1f", figure.value()), figure.unit(),
+                    figure.baseline(), String.format("%.1f", figure.baselineValue()),
+                    String.format("%.2f", figure.ratio()), figure.better());
         }
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memoryBytes", ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize());
+        machine.put("java", System.getProperty("java.version"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", title);
         json.put("measuredAt", Instant.now().toString());
-        json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "memoryBytes", ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                        .getOperatingSystemMXBean()).getTotalMemorySize(),
-                "java", System.getProperty("java.version")));
+        json.put("machine", machine);
         json.put("settings", settings);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Figure figure : figures) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", figure.name());
-            row.put("value", figure.value());
-            row.put("unit", figure.unit());
-            row.put("baseline", figure.baseline());
-            row.put("baselineValue", figure.baselineValue());
-            row.put("ratio", figure.ratio());
-            rows.add(row);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", figure.name());
+            entry.put("value", figure.value());
+            entry.put("unit", figure.unit());
+            entry.put("baseline", figure.baseline());
+            entry.put("baselineValue", figure.baselineValue());
+            entry.put("ratio", figure.ratio());
+            entry.put("better", figure.better());
+            rows.add(entry);
         }
         json.put("figures", rows);
         Path path = Path.of("target", "benchmark", file + ".json");

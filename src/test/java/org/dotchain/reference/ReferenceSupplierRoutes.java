@@ -218,7 +218,7 @@ class ReferenceSupplierRoutes extends RouteBuilder {
             "answer-failed");
 
     /**
-     * A 4xx but 408 and 429 (which ask to come back), or a SOAP refusal but "unavailable" and "too-many-requests": the
+     * A 4xx but 408 and 429 (which ask to come back), or a SOAP refusal but those in {@link #SEND_AGAIN}: the
      * contract's refusal.
      */
     private boolean refusedByHub(Exchange exchange) {
@@ -228,7 +228,8 @@ class ReferenceSupplierRoutes extends RouteBuilder {
             return status >= 400 && status < 500 && status != 408 && status != 429;
         }
         if (failure instanceof Refused refused) {
-            // the contract's refusal, but for the two that ask to send again: the hub away, or the partner's limits
+            // the contract's refusal, but for those that ask to send again: the hub away, the partner's limits, or
+            // an answer that failed after the hub took the message
             String type = refused.getFaultInfo() == null ? "" : refused.getFaultInfo().getType();
             return !SEND_AGAIN.contains(type);
         }

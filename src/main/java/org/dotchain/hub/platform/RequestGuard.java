@@ -48,8 +48,8 @@ public class RequestGuard extends OncePerRequestFilter {
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Headers about the answer the chain began, not about every answer: gone when the hub answers instead. */
     private static final Set<String> ABOUT_THE_CHAINS_ANSWER = Set.of("content-type", "content-length",
-            "content-disposition", "content-language", "set-cookie", "cache-control", "expires", "pragma", "etag",
-            "last-modified", "location");
+            "content-encoding", "content-range", "content-disposition", "content-language", "set-cookie",
+            "cache-control", "expires", "pragma", "etag", "last-modified", "location");
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
     private final long maxBody;

@@ -216,7 +216,6 @@ public final class HubProcess {
             return extracted.toAbsolutePath();
         }
         Path log = EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".log");
-        Files.createDirectories(EXTRACTED);
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", EXTRACTED.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP balancer on loopback in front of several hub instances: each connection goes to the next instance in turn
- * that accepts it, an instance that refuses connections (down, or not yet listening) is passed over. It checks no
- * readiness, as a production balancer would. A connection to an instance that dies ends with it; the client
+ * that accepts it, an instance that refuses connections (down, or not yet listening) is passed over. Unlike a
+ * production balancer it checks no readiness. A connection to an instance that dies ends with it; the client
  * connects again.
  */
 final class LoopbackBalancer implements AutoCloseable {
@@ -73,16 +73,17 @@ final class LoopbackBalancer implements AutoCloseable {
             close(client);
             return;
         }
+        AtomicInteger directionsOpen = new AtomicInteger(2);
         try {
             client.setTcpNoDelay(true);
             backend.setTcpNoDelay(true);
-            pipes.execute(() -> pipe(client, backend));
+            pipes.execute(() -> pipe(client, backend, directionsOpen));
         } catch (IOException | RejectedExecutionException ended) {
             close(client);
             close(backend);
             return;
         }
-        pipe(backend, client);
+        pipe(backend, client, directionsOpen);
     }
 
     /** The next instance in turn that accepts a connection, or null when none does. */
@@ -106,13 +107,13 @@ final class LoopbackBalancer implements AutoCloseable {
      * Copies one direction until its end: then says so to the other side (half-close), and closes both sockets once
      * the other direction has ended too; a failure either way closes both.
      */
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, AtomicInteger directionsOpen) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             in.transferTo(out);
             to.shutdownOutput();
-            if (from.isOutputShutdown()) {
+            if (directionsOpen.decrementAndGet() == 0) {
                 close(from);
                 close(to);
             }

@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * message being applied, a certificate's signing round, a payment under way): at the first, the second instance, for
  * good, the first carrying on alone (either may have been the one doing it); at each further one, the first, started
  * again each time. The database ends the hubs' connections; both brokers are killed and started again (an outage).
- * The deadline checks, every 20 s on Quartz's clustered
- * store, run at most once for each fire time across the instances. At the end every order is paid and completed; the
+ * The deadline checks, every 20 s on Quartz's clustered store, run at most once for each fire time across the
+ * instances. At the end every order is paid and completed; the
  * reference systems, which count what they took by message id and by subject, received every order and every
  * payment request in one message each (any repeat of a message id dropped and counted); every despatch was applied
  * once; and every unit's ledger balances. Prints the counts.
@@ -239,7 +239,8 @@ class SupplyCycleThroughFaultsIT {
                         + "%d items of %d drones ordered) and holds %d certificates, %d paid with distinct payment "
                         + "references.%n",
                 people.formed().size(), formedByTheHub, completed, ordersInTheHub, kills.size(), kills, terminated,
-                                outageShown, recovered, people.failedSteps(), api.serverErrors(), people.receipts(), people.signatures(), deadlineRuns.size(),
+                outageShown, recovered, people.failedSteps(), api.serverErrors(), people.receipts(),
+                people.signatures(), deadlineRuns.stream().distinct().count(),
                 deadlineFireTimes, tally.path("taken"), tally.path("sent"), despatches, distinctDespatches, items,
                 drones, certificates, paid);
 
