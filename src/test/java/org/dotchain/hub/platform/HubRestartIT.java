@@ -53,7 +53,7 @@ class HubRestartIT {
     @Test
     void theFirstStartAfterAKillSucceedsAndADeadlineDueMeanwhileRunsOnce() throws Exception {
         HubProcess.prepare();
-        ZonedDateTime due = ZonedDateTime.now().plusSeconds(90).withNano(0);
+        ZonedDateTime due = ZonedDateTime.now().plusSeconds(55).withNano(0);
         String once = String.format("%d %d %d %d %d ? %d", due.getSecond(), due.getMinute(), due.getHour(),
                 due.getDayOfMonth(), due.getMonthValue(), due.getYear());
         hub = new HubProcess(Path.of("target", "it", "restart-" + UUID.randomUUID(), "data"), List.of(

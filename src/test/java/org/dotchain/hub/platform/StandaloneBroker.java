@@ -134,6 +134,18 @@ public final class StandaloneBroker {
     }
 
     public StandaloneBroker start() throws Exception {
+        return start(ready);
+    }
+
+    /**
+     * Starts a primary again after its backup took over: it finds the backup active (check-for-active-server), takes
+     * its journal and stays its backup, the two having swapped roles; returns once it is in step.
+     */
+    public StandaloneBroker startAgainAsBackup() throws Exception {
+        return start(BACKUP_IN_STEP);
+    }
+
+    private StandaloneBroker start(String ready) throws Exception {
         starts++;
         log = instance.resolveSibling(instance.getFileName() + "-start-" + starts + ".log");
         process = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
@@ -150,6 +162,18 @@ public final class StandaloneBroker {
         }
         kill();
         throw new IllegalStateException("The broker was not live after 90 s; see " + log);
+    }
+
+    /** Waits until this broker, started as a backup, has taken over from its primary and serves clients. */
+    public Duration awaitLive(Duration patience) throws Exception {
+        Instant start = Instant.now();
+        while (Instant.now().isBefore(start.plus(patience))) {
+            if (Files.readString(log).contains(LIVE) && accepts()) {
+                return Duration.between(start, Instant.now());
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The broker was not live after " + patience.toSeconds() + " s; see " + log);
     }
 
     /** SIGKILL: the broker ends at once, its journal as the disk has it. */
