@@ -1,5 +1,6 @@
 package org.dotchain.hub.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,9 @@ class LayoutModel implements HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView view) {
+        // a problem page (the error dispatch) fills its frame itself, without the database after a 5xx
         if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")
-                || view.getViewName().contains("::")) {
+                || view.getViewName().contains("::") || request.getDispatcherType() == DispatcherType.ERROR) {
             return;
         }
         fill(view, request, true);

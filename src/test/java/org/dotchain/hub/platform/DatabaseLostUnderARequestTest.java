@@ -8,17 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.dotchain.hub.ApiClient;
 import org.dotchain.hub.HubIntegrationTest;
+import org.dotchain.hub.LockedTable;
 import org.dotchain.hub.TestClock;
 import org.dotchain.hub.access.PageSession;
 import org.dotchain.hub.access.TotpCodes;
@@ -29,13 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database ends the hub's connection while a request waits on it, as a restart or failover of the server does:
  * the request is answered 503 with a Retry-After, whichever part of the hub was reading (the login's token or a
- * page's session, before any controller), never 500. The request is held at that moment by a lock on the table it
- * reads.
+ * page's session, before any controller), never 500 (in a real browser: ServerTroublePagesTest).
  */
 @HubIntegrationTest
 class DatabaseLostUnderARequestTest {
@@ -44,8 +37,6 @@ class DatabaseLostUnderARequestTest {
     ApiClient api;
     @Autowired
     DataSource dataSource;
-    @Autowired
-    JdbcTemplate db;
     @Autowired
     TestClock clock;
     @Autowired
@@ -68,7 +59,7 @@ class DatabaseLostUnderARequestTest {
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .timeout(Duration.ofSeconds(30)).build();
 
-        HttpResponse<String> answer = whileTheTableIsLocked("api_token", () -> send(http, budget));
+        HttpResponse<String> answer = LockedTable.connectionEndedUnder(dataSource, "api_token", () -> send(http, budget));
 
         assertThat(answer.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
         assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE)).get().asString()
@@ -86,7 +77,7 @@ class DatabaseLostUnderARequestTest {
         PageSession browser = PageSession.loggedIn(URI.create("http://127.0.0.1:" + port), "orderer.a1001",
                 demoPassword, totp.codeAt(demoSecret, clock.instant()));
 
-        PageSession.Answer page = whileTheTableIsLocked("person", () -> browser.send("GET", "/showcase", Map.of()));
+        PageSession.Answer page = LockedTable.connectionEndedUnder(dataSource, "person", () -> browser.send("GET", "/showcase", Map.of()));
 
         assertThat(page.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
         assertThat(page.contentType()).startsWith(MediaType.TEXT_HTML_VALUE);
@@ -100,28 +91,6 @@ class DatabaseLostUnderARequestTest {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The request sent while another session holds the table; its connection ended once it waits for the lock. */
-    private <T> T whileTheTableIsLocked(String table, Supplier<T> request) throws Exception {
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement lock = holder.createStatement()) {
-                lock.execute("lock table " + table + " in access exclusive mode");
-            }
-            CompletableFuture<T> answer = CompletableFuture.supplyAsync(request);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            int ended = 0;
-            while (ended == 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-                ended = db.queryForObject("select count(pg_terminate_backend(pid)) from pg_locks "
-                        + "where relation = ?::regclass and not granted", Integer.class, table);
-            }
-            assertThat(ended).as("the request's connection, waiting for the lock, ended").isOne();
-            T result = answer.get(20, TimeUnit.SECONDS);
-            holder.rollback();
-            return result;
         }
     }
 }
