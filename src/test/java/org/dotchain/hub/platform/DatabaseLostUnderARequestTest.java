@@ -59,7 +59,8 @@ class DatabaseLostUnderARequestTest {
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .timeout(Duration.ofSeconds(30)).build();
 
-        HttpResponse<String> answer = LockedTable.connectionEndedUnder(dataSource, "api_token", () -> send(http, budget));
+        HttpResponse<String> answer = LockedTable.connectionEndedUnder(dataSource, "api_token",
+                () -> send(http, budget));
 
         assertThat(answer.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
         assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE)).get().asString()
@@ -77,7 +78,8 @@ class DatabaseLostUnderARequestTest {
         PageSession browser = PageSession.loggedIn(URI.create("http://127.0.0.1:" + port), "orderer.a1001",
                 demoPassword, totp.codeAt(demoSecret, clock.instant()));
 
-        PageSession.Answer page = LockedTable.connectionEndedUnder(dataSource, "person", () -> browser.send("GET", "/showcase", Map.of()));
+        PageSession.Answer page = LockedTable.connectionEndedUnder(dataSource, "person",
+                () -> browser.send("GET", "/showcase", Map.of()));
 
         assertThat(page.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.value());
         assertThat(page.contentType()).startsWith(MediaType.TEXT_HTML_VALUE);

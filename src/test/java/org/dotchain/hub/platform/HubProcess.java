@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged hub as a process of its own, on its own data folder and ports, with the demo data: started, asked
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public final class HubProcess {
 
     private static final Path EXTRACTED = Path.of("target", "hub-extracted");
+    private static final String HEAP = "-Xmx768m";
     private final String name;
     private final Path dataDir;
     private final List<String> settings;
@@ -83,13 +85,10 @@ public final class HubProcess {
         starts++;
         log = logOf(starts);
         Path jar = extractedJar();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m",
-                "-XX:SharedArchiveFile=" + classArchive(jar), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), HEAP, "-XX:SharedArchiveFile=" + classArchive(jar),
+                "-jar", jar.toString()));
         command.addAll(settings);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // its own embedded PostgreSQL, even where the tests run against a server
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
-        process = builder.start();
+        process = hubProcess(command).redirectOutput(log.toFile()).start();
         return this;
     }
 
@@ -139,8 +138,8 @@ public final class HubProcess {
     /** The running hub's threads, as the JDK's jcmd prints them, into a file beside its logs; the file. */
     public Path dumpThreads(String label) throws IOException, InterruptedException {
         Path dump = dataDir.resolveSibling(name + "-threads-" + label + ".txt");
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(dump.toFile())
+        Process jcmd = new ProcessBuilder(jdkTool("jcmd"), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).redirectOutput(dump.toFile())
                 .start();
         if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
             jcmd.destroyForcibly();
@@ -236,18 +235,20 @@ public final class HubProcess {
                 .isBefore(Files.getLastModifiedTime(jar).toInstant())) {
             return extracted;
         }
-        Files.deleteIfExists(classArchive(extracted));
         run("Extracting " + jar, EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".log"),
                 java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
                 EXTRACTED.toString());
         Path training = EXTRACTED.resolveSibling(EXTRACTED.getFileName() + "-training").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(training);
+        Files.deleteIfExists(classArchive(extracted));
         try {
+            // the run halts once the context is refreshed, leaving its embedded PostgreSQL as a crash would
             run("The class archive's training run", training.resolveSibling(training.getFileName() + ".log"),
-                    java(), "-XX:ArchiveClassesAtExit=" + classArchive(extracted), "-Dspring.context.exit=onRefresh",
-                    "-jar", extracted.toString(), "--spring.profiles.active=demo", "--server.port=0",
-                    "--hub.data-dir=" + training, "--hub.broker.acceptor-url=tcp://127.0.0.1:0");
+                    java(), HEAP, "-XX:ArchiveClassesAtExit=" + classArchive(extracted),
+                    "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--spring.profiles.active=demo",
+                    "--server.port=0", "--hub.data-dir=" + training, "--hub.broker.acceptor-url=tcp://127.0.0.1:0");
         } finally {
-            LeftoverPostgres.serverOn(training.resolve("postgres")).ifPresent(ProcessHandle::destroyForcibly);
+            LeftoverPostgres.stopIfRunning(training.resolve("postgres"), Duration.ofSeconds(30));
         }
         if (!Files.exists(classArchive(extracted))) {
             throw new IllegalStateException("The training run made no class archive; see its log beside " + training);
@@ -255,12 +256,21 @@ public final class HubProcess {
         return extracted;
     }
 
+    /** The class archive of the extracted jar, for this JDK (an archive is the JDK's as well as the jar's). */
     private static Path classArchive(Path extractedJar) {
-        return extractedJar.resolveSibling("hub.jsa");
+        return extractedJar.resolveSibling("hub-" + Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_")
+                + ".jsa");
+    }
+
+    /** A hub process: its own embedded PostgreSQL, even where the tests run against a server. */
+    private static ProcessBuilder hubProcess(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
+        return builder;
     }
 
     private static void run(String what, Path log, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = hubProcess(List.of(command)).redirectOutput(log.toFile()).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(what + " took over 180 s; see " + log);
@@ -271,7 +281,11 @@ public final class HubProcess {
     }
 
     private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return jdkTool("java");
+    }
+
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     static int freePort() {

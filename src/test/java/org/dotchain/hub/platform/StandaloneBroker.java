@@ -24,6 +24,14 @@ public final class StandaloneBroker {
      */
     private static final String LIVE = "AMQ221007";
     private static final String BACKUP_IN_STEP = "AMQ221024";
+    /** What a backup logs once its primary knows it is there (after it is in step). */
+    private static final String BACKUP_ANNOUNCED = "AMQ221031";
+    /**
+     * A client's reconnect settings, the README's: attempts that last about 18 s, after which the client gives up and
+     * says so, and a blocking call caught in a failover bounded to 30 s.
+     */
+    private static final String RECONNECTS = "reconnectAttempts=12&retryInterval=500&retryIntervalMultiplier=1.5"
+            + "&maxRetryInterval=2000&callFailoverTimeout=30000";
 
     private final Path instance;
     private final int port;
@@ -75,12 +83,10 @@ public final class StandaloneBroker {
 
         /**
          * The URL a client gives to reach the pair: both brokers, ha=true to follow the pair's topology and fail over,
-         * reconnect attempts that last about 18 s, after which the client gives up and says so, and a blocking call
-         * caught in a failover bounded to 30 s: the URL the README gives.
+         * and the reconnect settings: the URL the README gives.
          */
         public String url() {
-            return "(" + primary.url() + "," + backup.url() + ")?ha=true&reconnectAttempts=12&retryInterval=500"
-                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=2000&callFailoverTimeout=30000";
+            return "(" + primary.url() + "," + backup.url() + ")?ha=true&" + RECONNECTS;
         }
 
         public Pair withUser(String user, String password) throws IOException {
@@ -133,6 +139,11 @@ public final class StandaloneBroker {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** The URL a client of this broker alone gives, with the README's reconnect settings. */
+    public String clientUrl() {
+        return url() + "?" + RECONNECTS;
+    }
+
     public StandaloneBroker start() throws Exception {
         return start(ready);
     }
@@ -142,10 +153,11 @@ public final class StandaloneBroker {
      * its journal and stays its backup, the two having swapped roles; returns once it is in step.
      */
     public StandaloneBroker startAgainAsBackup() throws Exception {
-        return start(BACKUP_IN_STEP);
+        return start(BACKUP_ANNOUNCED);
     }
 
-    private StandaloneBroker start(String ready) throws Exception {
+    /** Starts the broker and waits until its log has the marker (and, for a live one, it takes connections). */
+    private StandaloneBroker start(String marker) throws Exception {
         starts++;
         log = instance.resolveSibling(instance.getFileName() + "-start-" + starts + ".log");
         process = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
@@ -155,19 +167,25 @@ public final class StandaloneBroker {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The broker exited before it was live; see " + log);
             }
-            if (Files.readString(log).contains(ready) && (!ready.equals(LIVE) || accepts())) {
+            if (Files.readString(log).contains(marker) && (!marker.equals(LIVE) || accepts())) {
                 return this;
             }
             Thread.sleep(500);
         }
         kill();
-        throw new IllegalStateException("The broker was not live after 90 s; see " + log);
+        throw new IllegalStateException("The broker had not logged " + marker + " after 90 s; see " + log);
     }
 
-    /** Waits until this broker, started as a backup, has taken over from its primary and serves clients. */
+    /**
+     * Waits until this broker, serving as a backup since its start, has taken over from its primary and serves
+     * clients.
+     */
     public Duration awaitLive(Duration patience) throws Exception {
         Instant start = Instant.now();
         while (Instant.now().isBefore(start.plus(patience))) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The broker exited instead of taking over; see " + log);
+            }
             if (Files.readString(log).contains(LIVE) && accepts()) {
                 return Duration.between(start, Instant.now());
             }

@@ -1,6 +1,9 @@
 package org.dotchain.hub.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,7 +28,7 @@ final class SupplyCycleRig implements AutoCloseable {
     /** Skyforge's user on the broker, given to the hub and to Skyforge's system as secrets are (Base64). */
     static final String SKYFORGE_BROKER_PASSWORD = Base64.getEncoder().encodeToString(
             UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
-    static final String HUB_ROLE = "hub_crash";
+    static final String HUB_ROLE = "hub_process";
 
     final Path folder;
     final int referencePort = HubProcess.freePort();
@@ -34,12 +39,18 @@ final class SupplyCycleRig implements AutoCloseable {
 
     SupplyCycleRig(Path folder) throws Exception {
         this.folder = folder;
+        HubProcess.prepare();
         postgres = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("postgres"))
                 .setCleanDataDirectory(true).start();
-        JdbcTemplate server = server();
-        server.execute("create role hub_writer nologin");
-        server.execute("create role " + HUB_ROLE + " login in role hub_writer");
-        server.execute("create database hub");
+        try {
+            JdbcTemplate server = server();
+            server.execute("create role hub_writer nologin");
+            server.execute("create role " + HUB_ROLE + " login in role hub_writer");
+            server.execute("create database hub");
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
     }
 
     /** The server as its superuser. */
@@ -122,17 +133,44 @@ final class SupplyCycleRig implements AutoCloseable {
         throw new IllegalStateException("No login for " + username);
     }
 
+    /** No answer was a 500; those there were, with the hubs' log lines about each, in the failure. */
+    void assertNoInternalErrors(DemoApi api) throws IOException {
+        List<String> hubFailures = new ArrayList<>();
+        for (String answer : api.internalErrors()) {
+            hubFailures.add(answer);
+            Matcher id = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(answer);
+            if (id.find()) {
+                for (HubProcess hub : hubs) {
+                    hubFailures.addAll(hub.logLinesAbout(id.group(1)));
+                }
+            }
+        }
+        assertThat(api.serverErrors()).as("500 answers: %s", String.join("\n", hubFailures)).doesNotContainKey(500);
+    }
+
+    /** Stops what it started, each part whatever the others did. */
     @Override
     public void close() throws Exception {
+        List<Exception> failures = new ArrayList<>();
+        List<AutoCloseable> parts = new ArrayList<>();
         if (people != null) {
-            people.stop();
+            parts.add(people::stop);
         }
         if (reference != null) {
-            reference.stop();
+            parts.add(reference::stop);
         }
-        for (HubProcess hub : hubs) {
-            hub.cleanUp();
+        hubs.forEach(hub -> parts.add(hub::cleanUp));
+        parts.add(postgres::close);
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
         }
-        postgres.close();
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+            throw failures.get(0);
+        }
     }
 }

@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole supply cycle, from checkout to payment, with each part a process of its own: two instances of the
- * packaged hub behind a load balancer, against one PostgreSQL server and a standalone Artemis broker, and the reference supplier and finance systems (Skyforge over JMS, Viriy over SOAP, Steppe over REST, the DPA's
- * finance over REST), which reach the hub through the balancer. While the units' and the DPA's people order, receive
- * and sign, the hub is killed with SIGKILL at moments aimed at each phase (an order in the outbox relay, a partner's
+ * packaged hub behind a load balancer, against one PostgreSQL server and a standalone Artemis broker, and the
+ * reference supplier and finance systems (Skyforge over JMS, Viriy over SOAP, Steppe over REST, the DPA's finance
+ * over REST), which reach the hub through the balancer. While the units' and the DPA's people order, receive and
+ * sign, the hub is killed with SIGKILL at moments aimed at each phase (an order in the outbox relay, a partner's
  * message being applied, a certificate's signing round, a payment under way): at the first, the second instance, for
  * good, the first carrying on alone (either may have been the one doing it); at each further one, the first, started
- * again each time. The database ends the hubs' connections; the broker is killed and started again (an outage).
- * The deadline checks, every 20 s on Quartz's clustered store, run at most once for each fire time across the
- * instances. At the end each order was carried once in effect ({@link CycleTally#assertEachOnce}). Prints the counts.
- * (A primary/backup pair of brokers failing over: {@link BrokerFailoverIT}.)
+ * again each time. The database ends the hubs' connections; the broker is killed and started again (an outage). The
+ * deadline checks, every 20 s on Quartz's clustered store, run at most once for each fire time across the instances.
+ * At the end each order was carried once in effect ({@link CycleTally#assertEachOnce}). Prints the counts. (A
+ * primary/backup pair of brokers failing over: {@link BrokerFailoverIT}.)
  */
 class SupplyCycleThroughFaultsIT {
 
@@ -90,7 +90,7 @@ class SupplyCycleThroughFaultsIT {
         rig = new SupplyCycleRig(Path.of("target", "crash", "cycle-" + UUID.randomUUID()));
         broker = StandaloneBroker.create(rig.folder.resolve("broker"), "hub", "change-me-broker")
                 .withUser("skyforge", SupplyCycleRig.SKYFORGE_BROKER_PASSWORD).start();
-        List<String> settings = rig.hubSettings(broker.url(), "--hub.deadlines.cron=" + DEADLINE_CRON);
+        List<String> settings = rig.hubSettings(broker.clientUrl(), "--hub.deadlines.cron=" + DEADLINE_CRON);
         // one data folder, the hub's keys, shared as the instances of one hub share their secrets
         Path data = rig.folder.resolve("data");
         Instant firstStart = Instant.now();
@@ -101,7 +101,7 @@ class SupplyCycleThroughFaultsIT {
         survivor.start().awaitUp(Duration.ofSeconds(120));
         second.start().awaitUp(Duration.ofSeconds(120));
         balancer = new LoopbackBalancer(rig.hubs().stream().map(HubProcess::httpPort).toList());
-        rig.startReference(balancer.baseUrl(), data, broker.url());
+        rig.startReference(balancer.baseUrl(), data, broker.clientUrl());
         JdbcTemplate db = rig.hubDatabase();
         DemoApi api = new DemoApi(balancer.baseUrl());
         PeopleAtWork people = rig.startPeople(api, PRODUCTS, MOST_ORDERS);
@@ -158,30 +158,16 @@ class SupplyCycleThroughFaultsIT {
                 kills.size(), kills, terminated, outageShown, recovered, people.failedSteps(), api.serverErrors(),
                 people.receipts(), people.signatures(), deadlineRuns.stream().distinct().count(), deadlineFireTimes,
                 tally.summary(), CycleTally.leftOver(db));
-        assertThat(people.formed()).as("orders formed").hasSizeGreaterThan(150);
+        assertThat(people.formed()).as("orders formed, the last within 120 s of the broker's recovery")
+                .hasSizeGreaterThan(150);
         assertThat(terminated).as("database connections ended").isPositive();
         assertThat(outageShown).as("readiness DOWN while the broker is away").isTrue();
         assertThat(recovered).as("ready again once the broker is back").isTrue();
         assertThat(stepsByTheSurvivor).as("steps the survivor took alone").isPositive();
         assertThat(deadlineRuns).as("fire times of the pre-order check's runs on either instance").isNotEmpty()
                 .doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(deadlineFireTimes);
-        assertNoInternalErrors(api, rig.hubs());
+        rig.assertNoInternalErrors(api);
         tally.assertEachOnce(db);
-    }
-
-    /** No answer was a 500; those there were, with the hubs' log lines about each, in the failure. */
-    static void assertNoInternalErrors(DemoApi api, List<HubProcess> hubs) throws IOException {
-        List<String> hubFailures = new ArrayList<>();
-        for (String answer : api.internalErrors()) {
-            hubFailures.add(answer);
-            Matcher id = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(answer);
-            if (id.find()) {
-                for (HubProcess hub : hubs) {
-                    hubFailures.addAll(hub.logLinesAbout(id.group(1)));
-                }
-            }
-        }
-        assertThat(api.serverErrors()).as("500 answers: %s", String.join("\n", hubFailures)).doesNotContainKey(500);
     }
 
     /** After the hubs have been at work a while, waits until they are at the phase. */

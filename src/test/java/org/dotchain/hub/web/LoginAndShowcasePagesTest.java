@@ -147,6 +147,9 @@ class LoginAndShowcasePagesTest extends PageTest {
         browser.open("/no-such-page");
         assertThat(browser.text("h1")).as("an address no page has: the hub's page, not the container's")
                 .isEqualTo("Такого немає");
+        assertThat(browser.text(".budget")).as("the frame of a 404 page, read from the database")
+                .containsIgnoringCase("Доступно");
+        assertThat(browser.text("#alert-count")).matches("\\d+");
         browser.submit(".languages a[lang=en]");
         assertThat(browser.path()).as("the language switch of a problem page").isEqualTo("/no-such-page?lang=en");
         assertThat(browser.text("h1")).isEqualTo("There is no such thing");

@@ -29,6 +29,8 @@ class ServerTroublePagesTest extends PageTest {
         assertThat(browser.text("main")).contains("Хаб зараз не має доступу до своїх даних")
                 .doesNotContain("SQL", "Exception", "person");
         assertThat(browser.all(".budget")).as("nothing read from the database on this page").isEmpty();
+        assertThat(browser.all("#alert-count")).as("no alert count, rather than an empty one").isEmpty();
+        assertThat(browser.all("a.alerts")).as("the way to the alerts stays").hasSize(1);
         browser.assertAccessible().screenshot("unavailable-uk");
         browser.size(Browser.PHONE).screenshot("unavailable-uk-phone").size(Browser.DESKTOP);
 
