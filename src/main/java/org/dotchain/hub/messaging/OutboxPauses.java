@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,7 +47,10 @@ public class OutboxPauses {
         this.events = events;
     }
 
-    /** The send to the exchange's destination failed: it waits, in a transaction of its own (the relay's rolls back). */
+    /**
+     * The send to the exchange's destination failed: it waits, in a transaction of its own (the relay's poll ends with
+     * this row).
+     */
     public void pause(Exchange exchange, @ExchangeProperty("destination") String destination) {
         Exception cause = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -72,14 +77,45 @@ public class OutboxPauses {
                 destination, reason, pause.until(), pause.failures(), pause.since());
     }
 
-    /** A message reached the destination: if it was waiting, it waits no more. */
+    /**
+     * A message was sent to the destination: if it was waiting, it waits no more once the relay's poll has committed
+     * (in a transaction of its own then: a wait ended inside the poll would hold its row locked against a failure of
+     * the same destination later in the poll, whose wait is written in a transaction of its own).
+     */
     public void resume(@ExchangeProperty("destination") String destination) {
+        loadOnce();
+        if (!paused.contains(destination)) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            endWait(destination);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                endWait(destination);
+            }
+        });
+    }
+
+    /** Whether any destination waits (its rows are sent one at a time when it is tried again: OutboxTransaction). */
+    public boolean anyWaiting() {
+        loadOnce();
+        return !paused.isEmpty();
+    }
+
+    /** The waits a previous run left. */
+    private void loadOnce() {
         if (!loaded) {
-            // the waits a previous run left
             paused.addAll(db.queryForList("select destination from outbox_pause", String.class));
             loaded = true;
         }
-        if (paused.remove(destination) && db.update("delete from outbox_pause where destination = ?", destination) > 0) {
+    }
+
+    private void endWait(String destination) {
+        if (paused.remove(destination) && ownTransaction.execute(status -> db.update(
+                "delete from outbox_pause where destination = ?", destination)) > 0) {
             log.info("Messages for {} go again", destination);
         }
     }

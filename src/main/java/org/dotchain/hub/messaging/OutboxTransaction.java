@@ -4,6 +4,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.JmsResourceHolder;
@@ -15,50 +16,55 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * One broker transaction for each poll of the outbox relay (routes/outbox-relay.camel.yaml), so that the relay pays
  * one round trip to the broker per poll, not one per message. The poll's messages are sent in a transacted session
- * bound to the poll's database transaction (Spring's JMS template, which Camel's producer is, takes a session bound
- * so and leaves its commit to the binder), and committed to the broker just before the database marks the rows
- * sent: a row is marked sent only once the broker has its message. Should the broker refuse the commit, the
- * database rolls back and the rows go in a later poll; should the database fail after the broker's commit, the rows
- * go again and the broker drops them by their duplicate ids (_AMQ_DUPL_ID).
+ * bound to the poll's database transaction (Camel's producer sends with Spring's JMS template, which takes a session
+ * bound so and leaves its commit to the binder), and committed to the broker just before the database marks the rows
+ * sent: a row is marked sent only once the broker has its message.
  * <p>
- * A refused commit does not say which destination refused. The polls after one send each message by itself, so that
- * the destination that fails is found and waits (OutboxPauses) while the others go on; after the first of them
- * that goes through, the relay sends in one transaction per poll again.
+ * The broker may refuse a poll's commit: a destination that refuses the hub, or a resend of a message it had already
+ * taken (a hub that died between the two commits; Artemis refuses a transaction holding a duplicate id). The
+ * database then rolls back, and the polls after it send one row at a time, each in a send of its own, so that a
+ * resend is dropped alone and a refusing destination is found and waits (OutboxPauses) while the others go on. The
+ * polls go one row at a time as well while a destination waits, so that its next try costs the others nothing; after
+ * a poll sent so has gone through and no destination waits, the relay sends in one transaction per poll again.
  */
 @Component("outboxTransaction")
 public class OutboxTransaction {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxTransaction.class);
+    /** Bound to a poll's transaction once the poll has joined. */
+    private static final Object JOINED = new Object();
 
     private final ConnectionFactory connectionFactory;
-    private volatile boolean oneByOne;
+    private final OutboxPauses pauses;
+    private volatile boolean refused;
 
-    OutboxTransaction(ConnectionFactory connectionFactory) {
+    OutboxTransaction(ConnectionFactory connectionFactory, OutboxPauses pauses) {
         this.connectionFactory = connectionFactory;
+        this.pauses = pauses;
     }
 
     /**
-     * Binds the poll's transacted session, once, to the poll's database transaction; or, while the relay sends one by
-     * one, leaves each send to take a session of its own.
+     * Binds the poll's transacted session, once, to the poll's database transaction; or, while the relay sends one row
+     * at a time, leaves each send to the JMS template's own session.
      */
     public void join() throws JMSException {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("The outbox relay sends within its poll's database transaction");
         }
-        if (TransactionSynchronizationManager.hasResource(this)) {
+        if (TransactionSynchronizationManager.hasResource(JOINED)) {
             return;
         }
-        JmsResourceHolder holder = oneByOne ? null : transactedSession();
-        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        JmsResourceHolder holder = oneRowAtATime() ? null : transactedSession();
+        TransactionSynchronizationManager.registerSynchronization(new Poll(holder));
         if (holder != null) {
             TransactionSynchronizationManager.bindResource(connectionFactory, holder);
         }
-        TransactionSynchronizationManager.registerSynchronization(new Poll(holder));
+        TransactionSynchronizationManager.bindResource(JOINED, Boolean.TRUE);
     }
 
-    /** Whether the polls send each message by itself for now (a poll's commit was refused). */
-    public boolean sendsOneByOne() {
-        return oneByOne;
+    /** Whether the polls send one row at a time for now: a poll's commit was refused, or a destination waits. */
+    public boolean oneRowAtATime() {
+        return refused || pauses.anyWaiting();
     }
 
     private JmsResourceHolder transactedSession() throws JMSException {
@@ -72,10 +78,18 @@ public class OutboxTransaction {
         }
     }
 
+    private static boolean holdsAResend(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The end of a poll: the broker's transaction committed before the database's, the session closed (rolling back
-     * what was not committed) after either; a poll sent one by one that went through brings back the one
-     * transaction per poll.
+     * what was not committed) after either; a poll sent one row at a time that went through ends the refusal.
      */
     private final class Poll implements TransactionSynchronization {
 
@@ -107,24 +121,31 @@ public class OutboxTransaction {
             try {
                 holder.commitAll();
             } catch (JMSException | RuntimeException e) {
-                oneByOne = true;
-                log.warn("The broker refused a poll's messages ({}): they go again one by one, to find the "
-                        + "destination that refuses them", e.getMessage());
+                refused = true;
+                if (holdsAResend(e)) {
+                    log.info("A poll held a message the broker had taken already (the hub stopped between the "
+                            + "broker's commit and the database's): the next polls send one row at a time, the "
+                            + "resend dropped alone");
+                } else {
+                    log.warn("The broker refused a poll's messages ({}): the next polls send them one at a time",
+                            e.getMessage());
+                }
                 throw e instanceof JMSException jms ? JmsUtils.convertJmsAccessException(jms) : (RuntimeException) e;
             }
         }
 
         @Override
         public void afterCommit() {
-            if (holder == null && oneByOne) {
-                oneByOne = false;
-                log.info("The outbox relay sends in one broker transaction per poll again");
+            if (holder == null && refused) {
+                refused = false;
+                log.info("A poll sent one row at a time went through: the next go in one broker transaction each, "
+                        + "while no destination waits");
             }
         }
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(OutboxTransaction.this);
+            TransactionSynchronizationManager.unbindResourceIfPossible(JOINED);
             if (holder != null) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(connectionFactory);
                 holder.closeAll();

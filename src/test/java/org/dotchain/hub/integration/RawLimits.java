@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * What the hub's own broker and database can do with the guarantees the hub asks of them (persistent messages on
  * the broker's journal, committed rows in a logged table), the baselines the hub's figures are measured against:
  * messages of the outbox's size in send-and-receive round trips one at a time, and sent and received in
- * transactions of the relay's batch size (as the relay sends a poll's messages); rows of the
+ * transactions of the relay's batch size (the most the relay sends in one transaction); rows of the
  * outbox's size inserted one commit each and in JDBC batches of the same size. The database's own settings apply:
  * the embedded PostgreSQL of the demo commits without waiting for the disk, a production server does not.
  */
