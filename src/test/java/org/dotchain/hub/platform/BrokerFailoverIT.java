@@ -28,7 +28,7 @@ class BrokerFailoverIT {
             new PeopleAtWork.Product("SKF-FPV7", 200), new PeopleAtWork.Product("STP-FIBRE", 50),
             new PeopleAtWork.Product("VRY-SCOUT", 35));
     /** How long the hub may take to carry an order formed after a failover to its supplier. */
-    private static final Duration AFTER_A_FAILOVER = Duration.ofSeconds(45);
+    private static final Duration AFTER_A_FAILOVER = Duration.ofSeconds(90);
 
     private SupplyCycleRig rig;
     private StandaloneBroker.Pair broker;

@@ -7,8 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,6 +232,15 @@ public final class HubProcess {
      * production start does.
      */
     private static synchronized Path extractedJar() throws IOException, InterruptedException {
+        // one test JVM at a time: the process tests of one hub each run side by side
+        Files.createDirectories(EXTRACTED.toAbsolutePath().getParent());
+        try (FileChannel lock = FileChannel.open(EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            return extractedJarOnce();
+        }
+    }
+
+    private static Path extractedJarOnce() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("hub.jar", "target/dotchain-hub-0.1.0-SNAPSHOT.jar"));
         Path extracted = EXTRACTED.resolve(jar.getFileName()).toAbsolutePath();
         if (Files.exists(classArchive(extracted)) && !Files.getLastModifiedTime(classArchive(extracted)).toInstant()
