@@ -232,7 +232,7 @@ public final class HubProcess {
      * production start does.
      */
     private static synchronized Path extractedJar() throws IOException, InterruptedException {
-        // one test JVM at a time: the process tests of one hub each run side by side
+        // one test JVM at a time, should several run process tests at once
         Files.createDirectories(EXTRACTED.toAbsolutePath().getParent());
         try (FileChannel lock = FileChannel.open(EXTRACTED.resolveSibling(EXTRACTED.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
