@@ -1,6 +1,7 @@
 package org.dotchain.hub.access;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param personSecrets      the key people's TOTP secrets are stored under
  * @param loginAttempts      how many logins and activations one network address may try, and when a username's
  *                           failures from one address slow it down
+ * @param passwordCost       BCrypt's cost (log2 of its rounds) for the passwords people set; a hash keeps the cost
+ *                           it was made with, so raising it takes effect as people set their passwords again
  */
 @Validated
 @ConfigurationProperties("hub.access")
@@ -31,7 +34,8 @@ public record AccessProperties(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9.-]{2,63}") @DefaultValue("dpa.admin") String firstAdministrator,
         @Size(min = 32, max = 200) String metricsToken,
         @Valid @DefaultValue PersonSecrets personSecrets,
-        @Valid @DefaultValue LoginAttempts loginAttempts) {
+        @Valid @DefaultValue LoginAttempts loginAttempts,
+        @DefaultValue("10") @Min(4) @Max(31) int passwordCost) {
 
     /**
      * @param key                the current key, 32 bytes in Base64 (HUB_ACCESS_PERSONSECRETS_KEY, from a secrets

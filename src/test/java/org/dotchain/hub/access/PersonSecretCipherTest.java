@@ -76,7 +76,7 @@ class PersonSecretCipherTest {
     private static AccessProperties settings(boolean generateMissingKey) {
         return new AccessProperties(Duration.ofHours(8), Duration.ofDays(7), "dpa.admin", null,
                 new AccessProperties.PersonSecrets(null, List.of(), generateMissingKey),
-                new AccessProperties.LoginAttempts(30, 5, Duration.ofMinutes(15)));
+                new AccessProperties.LoginAttempts(30, 5, Duration.ofMinutes(15)), 10);
     }
 
     private static byte[] newKey() {

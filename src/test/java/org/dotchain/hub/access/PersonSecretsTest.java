@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** People's TOTP secrets as a copy of the database holds them: sealed under a key it does not hold. */
+/**
+ * People's secrets as a copy of the database holds them: TOTP secrets sealed under a key it does not hold, passwords
+ * as BCrypt hashes of the configured cost.
+ */
 @HubIntegrationTest
 class PersonSecretsTest {
 
@@ -36,6 +39,8 @@ class PersonSecretsTest {
     Onboarding onboarding;
     @Value("${hub.demo.totp-secret}")
     String demoSecret;
+    @Value("${hub.access.password-cost}")
+    int passwordCost;
 
     @Test
     void noTotpSecretIsInTheDatabaseInClear() {
@@ -65,5 +70,15 @@ class PersonSecretsTest {
         assertThat(api.anonymous().postForEntity("/api/auth/tokens", Map.of("username", person.username(),
                 "password", Onboarding.PASSWORD, "totpCode", totp.codeAt(person.totpSecret(), clock.instant())),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPasswordIsStoredAsABCryptHashOfTheConfiguredCost() {
+        Onboarding.Newcomer person = onboarding.designateAndActivate(onboarding.unitWithBudget("S", "1000.00"),
+                "ORDERER");
+
+        assertThat(db.queryForObject("select password_hash from person where username = ?", String.class,
+                person.username())).startsWith("{bcrypt}$2a$%02d$".formatted(passwordCost))
+                .doesNotContain(Onboarding.PASSWORD);
     }
 }

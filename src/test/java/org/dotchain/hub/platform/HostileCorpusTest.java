@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -720,7 +721,7 @@ class HostileCorpusTest {
             if (c == '"' || c == '\\') {
                 literal.append('\\').append(c);
             } else if (c < 0x20 || c > 0x7e) {
-                literal.append(String.format("\\u%04x", (int) c));
+                literal.append("\\u").append(HexFormat.of().toHexDigits(c));
             } else {
                 literal.append(c);
             }
