@@ -55,6 +55,11 @@ public class OutboxPauses {
         Exception cause = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (destination == null) {
+            // the poll failed before its first send (its broker transaction could not be opened): the broker is
+            // away, not a destination; the poll rolls back and the next one tries again (OutboxTransaction logs it)
+            return;
+        }
         Pause pause = ownTransaction.execute(status -> {
             Pause now = db.queryForObject("""
                     insert into outbox_pause (destination, since, paused_until, failures, reason)

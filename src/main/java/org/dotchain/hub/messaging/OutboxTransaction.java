@@ -37,6 +37,8 @@ public class OutboxTransaction {
     private final ConnectionFactory connectionFactory;
     private final OutboxPauses pauses;
     private volatile boolean refused;
+    /** Whether the last poll could not reach the broker: logged once, not at every poll. */
+    private volatile boolean brokerAway;
 
     OutboxTransaction(ConnectionFactory connectionFactory, OutboxPauses pauses) {
         this.connectionFactory = connectionFactory;
@@ -68,7 +70,20 @@ public class OutboxTransaction {
     }
 
     private JmsResourceHolder transactedSession() throws JMSException {
-        Connection connection = connectionFactory.createConnection();
+        Connection connection;
+        try {
+            connection = connectionFactory.createConnection();
+        } catch (JMSException | RuntimeException e) {
+            if (!brokerAway) {
+                brokerAway = true;
+                log.warn("The outbox relay cannot reach the broker ({}): its polls try again", e.getMessage());
+            }
+            throw e;
+        }
+        if (brokerAway) {
+            brokerAway = false;
+            log.info("The outbox relay reaches the broker again");
+        }
         try {
             return new JmsResourceHolder(connectionFactory, connection,
                     connection.createSession(true, Session.SESSION_TRANSACTED));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -15,7 +16,11 @@ import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.HierarchicalRepository;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
 import org.dotchain.hub.HubIntegrationTest;
 import org.dotchain.hub.platform.BrokerSecurity;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +45,8 @@ class OutboxTransactionTest {
     ConnectionFactory hubConnections;
     @Autowired
     ProducerTemplate camel;
+    @Autowired
+    CamelContext context;
     @Autowired
     EmbeddedActiveMQ broker;
     @Autowired
@@ -160,6 +167,29 @@ class OutboxTransactionTest {
         sleep(500);
         assertThat(messagesOn(queue)).isEqualTo(2);
         assertThat(relay.oneRowAtATime()).isFalse();
+    }
+
+    /** The broker away altogether: the poll fails before its first send, and no destination is made to wait. */
+    @Test
+    void aPollThatCannotReachTheBrokerFailsAndNoDestinationWaits() {
+        OutboxPauses pauses = new OutboxPauses(db, transactions, events);
+        OutboxTransaction brokerless = new OutboxTransaction(
+                new ActiveMQConnectionFactory("tcp://127.0.0.1:1?initialConnectAttempts=1&reconnectAttempts=0"),
+                pauses);
+        int waiting = db.queryForObject("select count(*) from outbox_pause", Integer.class);
+
+        assertThatThrownBy(() -> poll.executeWithoutResult(status -> {
+            try {
+                brokerless.join();
+            } catch (JMSException e) {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.setException(e);
+                pauses.pause(exchange, null);
+                throw new IllegalStateException(e);
+            }
+        })).hasCauseInstanceOf(JMSException.class);
+        assertThat(db.queryForObject("select count(*) from outbox_pause", Integer.class)).isEqualTo(waiting);
+        assertThat(pauses.anyWaiting()).isFalse();
     }
 
     private static void sleep(long millis) {
