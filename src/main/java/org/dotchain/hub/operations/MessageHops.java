@@ -18,19 +18,15 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.util.URISupport;
 import org.dotchain.hub.messaging.PartnerHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every exchange a route completes or fails, as Camel saw it: counted per route and minute for the console's charts,
  * and, when it is about an order, a certificate or an offer (header hubCorrelationId), kept as a hop of that
- * reference's trace, with Camel's message history of the steps it took, where it went and the message itself.
+ * reference's trace, with Camel's message history of the steps it took, where it went and the message itself
+ * (written by {@link HopWriter}, apart from the exchange).
  */
 @Component("messageHops")
 public class MessageHops extends EventNotifierSupport {
@@ -42,24 +38,21 @@ public class MessageHops extends EventNotifierSupport {
     private static final String PARTNER_ENDPOINT = "hubHopPartnerEndpoint";
     private static final String SENT_BODY = "hubHopBody";
     private static final int MAX_BODY = 64 * 1024;
-    private static final Logger log = LoggerFactory.getLogger(MessageHops.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RouteActivity activity;
     private final JdbcTemplate db;
-    private final TransactionTemplate ownTransaction;
+    private final HopWriter writer;
     private final Duration retention;
     private final Clock clock;
 
-    MessageHops(RouteActivity activity, JdbcTemplate db, PlatformTransactionManager transactions,
+    MessageHops(RouteActivity activity, JdbcTemplate db, HopWriter writer,
                 @Value("${hub.operations.trace-retention:P90D}") Duration retention, Clock clock) {
         this.activity = activity;
         this.db = db;
+        this.writer = writer;
         this.retention = retention;
         this.clock = clock;
-        // never part of the exchange's own transaction, which may yet roll back
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Forgets the hops older than hub.operations.trace-retention; answers how many. */
@@ -148,21 +141,11 @@ public class MessageHops extends EventNotifierSupport {
         String body = shown(inbound != null ? inbound.toString() : exchange.getProperty(SENT_BODY, String.class));
         String type = inbound != null ? inbound.path("messageType").asText(null)
                 : exchange.getMessage().getHeader("hubMessageType", String.class);
-        try {
-            ownTransaction.executeWithoutResult(status -> db.update("""
-                            insert into message_hop (correlation_id, route_id, transport, source, destination,
-                                message_type, message_id, started_at, elapsed_ms, outcome, reason, steps, body)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    cut(correlation, 64), exchange.getFromRouteId(), transport(source, destination), cut(source, 300),
-                    cut(destination, 300), cut(type, 64),
-                    cut(exchange.getMessage().getHeader("hubMessageId", String.class), 100),
-                    Timestamp.from(Instant.ofEpochMilli(exchange.getClock().getCreated())),
-                    exchange.getClock().elapsed(), outcome, cut(reason, 500), cut(steps(exchange), 2000),
-                    cut(body, MAX_BODY)));
-        } catch (RuntimeException e) {
-            log.warn("A hop of {} on route {} is not kept for its trace: {}", correlation, exchange.getFromRouteId(),
-                    e.getMessage());
-        }
+        writer.write(new Object[] {cut(correlation, 64), exchange.getFromRouteId(), transport(source, destination),
+                cut(source, 300), cut(destination, 300), cut(type, 64),
+                cut(exchange.getMessage().getHeader("hubMessageId", String.class), 100),
+                Timestamp.from(Instant.ofEpochMilli(exchange.getClock().getCreated())), exchange.getClock().elapsed(),
+                outcome, cut(reason, 500), cut(steps(exchange), 2000), cut(body, MAX_BODY)});
     }
 
     /** The steps the exchange went through, from Camel's message history. */
