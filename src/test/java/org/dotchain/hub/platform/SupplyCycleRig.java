@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +40,9 @@ final class SupplyCycleRig implements AutoCloseable {
     final Path folder;
     final int referencePort = HubProcess.freePort();
     private final EmbeddedPostgres postgres;
-    private final List<HubProcess> hubs = new ArrayList<>();
+    private final List<HubProcess> hubs = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService poolWatch = Executors.newSingleThreadScheduledExecutor();
+    private final Set<Path> poolDumped = ConcurrentHashMap.newKeySet();
     private ReferenceProcess reference;
     private PeopleAtWork people;
 
@@ -50,6 +59,34 @@ final class SupplyCycleRig implements AutoCloseable {
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
+        }
+        poolWatch.scheduleWithFixedDelay(this::dumpWhereThePoolRunsOut, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Should a hub's requests wait for a database connection until they time out, its threads and what its database
+     * connections are doing, beside its log, once for each start: the cause is in them, not in the log.
+     */
+    private void dumpWhereThePoolRunsOut() {
+        for (HubProcess hub : hubs) {
+            try {
+                Path log = hub.log();
+                if (!hub.isRunning() || log == null || poolDumped.contains(log)
+                        || !Files.readString(log).contains("Connection is not available")) {
+                    continue;
+                }
+                poolDumped.add(log);
+                String label = "pool-" + poolDumped.size();
+                hub.dumpThreads(label);
+                List<String> activity = server().query("select pid, state, wait_event_type, wait_event, "
+                        + "now() - xact_start as in_transaction, left(query, 300) as query from pg_stat_activity "
+                        + "where usename = ? order by xact_start", (row, index) -> String.join(" | ",
+                        row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                        row.getString(6)), HUB_ROLE);
+                Files.write(folder.resolve(hub.name() + "-connections-" + label + ".txt"), activity);
+            } catch (Exception e) {
+                System.out.printf("No dump of %s's threads: %s%n", hub.name(), e);
+            }
         }
     }
 
@@ -153,6 +190,7 @@ final class SupplyCycleRig implements AutoCloseable {
     public void close() throws Exception {
         List<Exception> failures = new ArrayList<>();
         List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(poolWatch::shutdownNow);
         if (people != null) {
             parts.add(people::stop);
         }
