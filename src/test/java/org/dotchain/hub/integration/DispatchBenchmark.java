@@ -5,6 +5,10 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +19,8 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.dotchain.hub.BenchmarkReport;
 import org.dotchain.hub.HubApplication;
+import org.dotchain.hub.budget.BudgetAllocations;
+import org.dotchain.hub.budget.BudgetDecision;
 import org.dotchain.hub.ordering.OrderPlacement;
 import org.dotchain.hub.ordering.PurchaseOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +43,9 @@ public final class DispatchBenchmark {
     static final int RAW_ROWS = 3_000;
     static final int DRAIN_ORDERS = 600;
     static final int LATENCY_ORDERS = 200;
+    /** Offered rates of the open-loop runs, orders per second, each for {@link #OFFERED_FOR}. */
+    static final List<Integer> OFFERED_RATES = List.of(100, 200, 500);
+    static final Duration OFFERED_FOR = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class)
@@ -44,17 +53,26 @@ public final class DispatchBenchmark {
                 .properties("logging.level.root=warn")
                 .initializers(context -> context.getBeanFactory().registerSingleton("testRestTemplate",
                         new TestRestTemplate()))
-                .run("--server.port=0", "--hub.outbox.poll-delay-ms=20")) {
+                .run("--server.port=0", "--hub.outbox.poll-delay-ms=20",
+                        // the benchmark's supplier sends as fast as the hub takes
+                        "--hub.partner-limits.jms-messages-per-second=1000000")) {
             SupplierConnections connections = hub.getBean(SupplierConnections.class);
             OrderPlacement placement = hub.getBean(OrderPlacement.class);
             CamelContext camel = hub.getBean(CamelContext.class);
             JdbcTemplate db = hub.getBean(JdbcTemplate.class);
             int batch = hub.getEnvironment().getRequiredProperty("hub.outbox.batch-size", Integer.class);
             db.update("update product set stock = 1000000 where code = 'SKF-FPV7'");
+            // money enough for every order of the run, allocated as the DPA allocates it
+            BudgetAllocations budgets = hub.getBean(BudgetAllocations.class);
+            for (String unit : List.of("A1001", "A2002", "A3003")) {
+                budgets.allocate("benchmark", unit, new BigDecimal("500000000.00"),
+                        new BudgetDecision("BENCH-" + unit, LocalDate.now(), "the benchmark's orders"));
+            }
 
             camel.getRouteController().stopRoute("outbox-relay");
+            List<String> carried = new ArrayList<>();
             for (int i = 0; i < DRAIN_ORDERS; i++) {
-                formedOrder(placement, i);
+                carried.add(formedOrder(placement, i));
             }
             // the baselines carry what the relay carries: messages and rows of the orders' own size
             int size = db.queryForObject("select round(avg(octet_length(payload)))::int from outbox_message where "
@@ -97,6 +115,7 @@ public final class DispatchBenchmark {
                         throw new IllegalStateException("Order " + number + " did not arrive in turn");
                     }
                     latencies.add((System.nanoTime() - formed) / 1e6);
+                    carried.add(number);
                 }
                 Collections.sort(latencies);
                 double roundTripMs = 1000 / rawOneAtATime;
@@ -113,11 +132,29 @@ public final class DispatchBenchmark {
                         rawInTransactions);
                 report.add("orders through the outbox, against round trips", dispatched, "orders/s", oneAtATime,
                         rawOneAtATime);
-                report.add("order commit to arrival p50, one at a time", percentile(latencies, 50), "ms",
-                        "raw Artemis round trip (mean, in-VM)", roundTripMs);
-                report.add("order commit to arrival p99, one at a time", percentile(latencies, 99), "ms",
-                        "raw Artemis round trip (mean, in-VM)", roundTripMs);
+                report.add("order commit to arrival p50, one at a time", OpenLoopDispatch.percentile(latencies, 50),
+                        "ms", "raw Artemis round trip (mean, in-VM)", roundTripMs);
+                report.add("order commit to arrival p99, one at a time", OpenLoopDispatch.percentile(latencies, 99),
+                        "ms", "raw Artemis round trip (mean, in-VM)", roundTripMs);
+                List<OpenLoopDispatch.Result> offered = new ArrayList<>();
+                OpenLoopDispatch openLoop = new OpenLoopDispatch(placement, consumer);
+                for (int rate : OFFERED_RATES) {
+                    OpenLoopDispatch.Result result = openLoop.run(rate, OFFERED_FOR);
+                    offered.add(result);
+                    String at = " at " + rate + " orders/s offered";
+                    report.add("orders formed" + at, result.formedPerSecond(), "orders/s", "offered rate", rate);
+                    String baseline = "raw Artemis round trip (mean, in-VM)";
+                    report.add("order commit to arrival p50" + at, result.p50(), "ms", baseline, roundTripMs);
+                    report.add("order commit to arrival p99" + at, result.p99(), "ms", baseline, roundTripMs);
+                    report.add("order commit to arrival max" + at, result.max(), "ms", baseline, roundTripMs);
+                }
+                // the supplier's answers to the orders drained and timed, as its system would send them
+                double inbound = InboundThroughput.orderResponses(camel, connections.as("skyforge"), db, carried);
+                report.add("order responses applied over JMS", inbound, "messages/s", oneAtATime, rawOneAtATime);
+                report.setting("inboundMessages", carried.size());
+                report.setting("offeredRates", OFFERED_RATES).setting("offeredForSeconds", OFFERED_FOR.toSeconds());
                 report.publish("dispatch");
+                LatencyChart.write(Path.of("target", "benchmark", "dispatch-latency.svg"), offered);
             }
         }
     }
@@ -135,7 +172,4 @@ public final class DispatchBenchmark {
         }
     }
 
-    private static double percentile(List<Double> sorted, int percentile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-    }
 }
