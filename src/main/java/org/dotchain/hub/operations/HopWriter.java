@@ -8,19 +8,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.dotchain.hub.platform.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the trace's hops (MessageHops) on a thread of its own, in batches, outside every route's transaction. A hop
  * is written once the exchange it tells of has completed: a route never waits for its trace, and never holds its own
  * database connection while asking the pool for a second one for the trace (a burst of exchanges doing that, after a
  * broker outage, took every connection of the pool, each waiting for one more). The queue is bounded: while the
- * database is away longer than it holds, the newest hops are dropped, counted and logged.
+ * database is away longer than it holds, the newest hops are dropped, counted and logged. Hops still queued when the
+ * process is killed are lost: the trace is the operators' view of the flows, not their record.
  */
 @Component
 class HopWriter implements SmartLifecycle {
@@ -34,6 +38,7 @@ class HopWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HopWriter.class);
 
     private final JdbcTemplate db;
+    private final TransactionTemplate inOneTransaction;
     private final BlockingQueue<Object[]> pending;
     private final AtomicLong dropped = new AtomicLong();
     private volatile Thread writer;
@@ -42,8 +47,10 @@ class HopWriter implements SmartLifecycle {
     /** Whether the last write failed (the writer's thread only): a failure is logged once, not at every retry. */
     private boolean failing;
 
-    HopWriter(JdbcTemplate db, @Value("${hub.operations.trace-queue:2000}") int capacity) {
+    HopWriter(JdbcTemplate db, PlatformTransactionManager transactions,
+              @Value("${hub.operations.trace-queue:1000}") int capacity) {
         this.db = db;
+        this.inOneTransaction = new TransactionTemplate(transactions);
         this.pending = new ArrayBlockingQueue<>(capacity);
     }
 
@@ -67,23 +74,17 @@ class HopWriter implements SmartLifecycle {
         writer.start();
     }
 
+    /** Lets the writer write what is queued, then stop (within the poll's second and the last write). */
     @Override
     public void stop() {
         running = false;
         Thread thread = writer;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5_000);
+                thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        // what the routes completed before they stopped
-        List<Object[]> rest = new ArrayList<>();
-        pending.drainTo(rest);
-        if (!rest.isEmpty()) {
-            tryToWrite(rest);
         }
     }
 
@@ -100,8 +101,8 @@ class HopWriter implements SmartLifecycle {
 
     private void writeAsTheyCome() {
         List<Object[]> batch = new ArrayList<>(BATCH);
-        while (running) {
-            try {
+        try {
+            while (running) {
                 if (batch.isEmpty()) {
                     Object[] first = pending.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
@@ -115,29 +116,50 @@ class HopWriter implements SmartLifecycle {
                 } else {
                     Thread.sleep(RETRY.toMillis());
                 }
-            } catch (InterruptedException e) {
-                // stopping: stop() writes what is left
-                pending.addAll(batch.subList(0, Math.min(batch.size(), pending.remainingCapacity())));
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // stopping: what the routes completed before they stopped, once
+        pending.drainTo(batch);
+        if (!batch.isEmpty()) {
+            tryToWrite(batch);
         }
     }
 
+    /**
+     * Writes the batch in one transaction, all or nothing; answers false when the database is away (the batch is
+     * tried again). A batch the database refuses for another reason is written hop by hop, the refused hops dropped.
+     */
     private boolean tryToWrite(List<Object[]> batch) {
         try {
-            db.batchUpdate(INSERT, batch);
+            inOneTransaction.executeWithoutResult(status -> db.batchUpdate(INSERT, batch));
             if (failing) {
                 failing = false;
                 log.info("The trace's hops are written again");
             }
             return true;
         } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                log.warn("The trace's hops wait to be written ({} now): {}", batch.size() + pending.size(),
-                        e.getMessage());
+            if (DatabaseAway.causedBy(e)) {
+                if (!failing) {
+                    failing = true;
+                    log.warn("The trace's hops wait to be written ({} now): {}", batch.size() + pending.size(),
+                            e.getMessage());
+                }
+                return false;
             }
-            return false;
+            int refused = 0;
+            for (Object[] hop : batch) {
+                try {
+                    db.update(INSERT, hop);
+                } catch (RuntimeException one) {
+                    refused++;
+                }
+            }
+            if (refused > 0) {
+                log.warn("{} hops of the trace refused by the database and dropped: {}", refused, e.getMessage());
+            }
+            return true;
         }
     }
 }

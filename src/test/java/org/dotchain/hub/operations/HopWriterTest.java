@@ -15,6 +15,7 @@ import org.dotchain.hub.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The trace's hops are written apart from the exchanges they tell of: while the writer's pool has no connection free
@@ -38,20 +39,38 @@ class HopWriterTest {
         oneConnection.setPassword(hubPool.getPassword());
         oneConnection.setMaximumPoolSize(1);
         try (HikariDataSource pool = new HikariDataSource(oneConnection)) {
-            HopWriter writer = new HopWriter(new JdbcTemplate(pool), 100);
+            HopWriter writer = new HopWriter(new JdbcTemplate(pool), new DataSourceTransactionManager(pool), 100);
             writer.start();
-            try (Connection taken = pool.getConnection()) {
-                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-                    for (int hop = 0; hop < 3; hop++) {
-                        writer.write(hop(reference));
-                    }
-                });
-                Thread.sleep(500);
-                assertThat(hopsOf(reference)).as("while no connection is free").isZero();
+            try {
+                try (Connection taken = pool.getConnection()) {
+                    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                        for (int hop = 0; hop < 3; hop++) {
+                            writer.write(hop(reference));
+                        }
+                    });
+                    Thread.sleep(500);
+                    assertThat(hopsOf(reference)).as("while no connection is free").isZero();
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> hopsOf(reference) == 3);
+            } finally {
+                writer.stop();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> hopsOf(reference) == 3);
-            writer.stop();
         }
+    }
+
+    @Test
+    void aHopTheDatabaseRefusesIsDroppedAloneAndWhatIsQueuedAtTheStopIsWritten() throws Exception {
+        String reference = "ORD-HOP-" + UUID.randomUUID().toString().substring(0, 8);
+        HopWriter writer = new HopWriter(db, new DataSourceTransactionManager(hubPool), 100);
+        writer.start();
+        Object[] refused = hop(reference);
+        // no outcome: the table refuses the row
+        refused[9] = null;
+        writer.write(hop(reference));
+        writer.write(refused);
+        writer.write(hop(reference));
+        writer.stop();
+        assertThat(hopsOf(reference)).isEqualTo(2);
     }
 
     private int hopsOf(String reference) {
