@@ -1,5 +1,6 @@
 package org.dotchain.hub.messaging;
 
+import jakarta.jms.JMSException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -56,8 +57,11 @@ public class OutboxPauses {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (destination == null) {
-            // the poll failed before its first send (its broker transaction could not be opened): the broker is
-            // away, not a destination; the poll rolls back and the next one tries again (OutboxTransaction logs it)
+            // the poll failed before its first send: where its broker transaction could not be opened, the broker
+            // is away, not a destination (OutboxTransaction logs it); the poll rolls back and the next one tries again
+            if (!(cause instanceof JMSException)) {
+                log.warn("An outbox poll failed before its first send: {}", reason);
+            }
             return;
         }
         Pause pause = ownTransaction.execute(status -> {

@@ -70,25 +70,22 @@ public class OutboxTransaction {
     }
 
     private JmsResourceHolder transactedSession() throws JMSException {
-        Connection connection;
+        Connection connection = null;
         try {
             connection = connectionFactory.createConnection();
+            JmsResourceHolder holder = new JmsResourceHolder(connectionFactory, connection,
+                    connection.createSession(true, Session.SESSION_TRANSACTED));
+            if (brokerAway) {
+                brokerAway = false;
+                log.info("The outbox relay reaches the broker again");
+            }
+            return holder;
         } catch (JMSException | RuntimeException e) {
+            JmsUtils.closeConnection(connection);
             if (!brokerAway) {
                 brokerAway = true;
                 log.warn("The outbox relay cannot reach the broker ({}): its polls try again", e.getMessage());
             }
-            throw e;
-        }
-        if (brokerAway) {
-            brokerAway = false;
-            log.info("The outbox relay reaches the broker again");
-        }
-        try {
-            return new JmsResourceHolder(connectionFactory, connection,
-                    connection.createSession(true, Session.SESSION_TRANSACTED));
-        } catch (JMSException | RuntimeException e) {
-            JmsUtils.closeConnection(connection);
             throw e;
         }
     }
