@@ -147,6 +147,7 @@ public final class DispatchBenchmark {
                     report.add("order commit to arrival p50" + at, result.p50(), "ms", baseline, roundTripMs);
                     report.add("order commit to arrival p99" + at, result.p99(), "ms", baseline, roundTripMs);
                     report.add("order commit to arrival max" + at, result.max(), "ms", baseline, roundTripMs);
+                    report.add("order offered to arrival p99" + at, result.offeredP99(), "ms", baseline, roundTripMs);
                 }
                 // the supplier's answers to the orders drained and timed, as its system would send them
                 double inbound = InboundThroughput.orderResponses(camel, connections.as("skyforge"), db, carried);

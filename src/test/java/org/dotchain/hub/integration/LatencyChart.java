@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** The open-loop runs' latency (p50, p99, max) against the offered rate, as an SVG line chart on a log scale. */
+/**
+ * The open-loop runs' latency (p50, p99, max from commit, p99 from offer) against the offered rate, as an SVG line
+ * chart on a log scale.
+ */
 final class LatencyChart {
 
     private static final int WIDTH = 640;
@@ -21,7 +24,7 @@ final class LatencyChart {
     }
 
     static void write(Path file, List<OpenLoopDispatch.Result> results) throws IOException {
-        double highest = results.stream().mapToDouble(OpenLoopDispatch.Result::max).max().orElse(1);
+        double highest = results.stream().mapToDouble(r -> Math.max(r.max(), r.offeredP99())).max().orElse(1);
         double top = Math.pow(10, Math.ceil(Math.log10(Math.max(highest, 10))));
         double bottom = 1;
         int rates = results.stream().mapToInt(OpenLoopDispatch.Result::offeredPerSecond).max().orElse(1);
@@ -29,7 +32,7 @@ final class LatencyChart {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(text(WIDTH / 2 - 150, 18, "Order commit to arrival at the supplier's queue, ms"));
+        svg.append(text(WIDTH / 2 - 150, 18, "Order to arrival at the supplier's queue, ms"));
         for (double tick = bottom; tick <= top; tick *= 10) {
             double y = y(tick, bottom, top);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
@@ -44,6 +47,7 @@ final class LatencyChart {
         line(svg, results, OpenLoopDispatch.Result::p50, "#2b6a2f", "p50", 0, bottom, top, rates);
         line(svg, results, OpenLoopDispatch.Result::p99, "#b06000", "p99", 1, bottom, top, rates);
         line(svg, results, OpenLoopDispatch.Result::max, "#a01010", "max", 2, bottom, top, rates);
+        line(svg, results, OpenLoopDispatch.Result::offeredP99, "#3050a0", "p99 from offer", 3, bottom, top, rates);
         svg.append("</svg>\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, svg);

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +47,7 @@ final class SupplyCycleRig implements AutoCloseable {
     private final List<HubProcess> hubs = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poolWatch = Executors.newSingleThreadScheduledExecutor();
     private final Set<Path> poolDumped = ConcurrentHashMap.newKeySet();
+    private final Map<Path, Long> logRead = new ConcurrentHashMap<>();
     private ReferenceProcess reference;
     private PeopleAtWork people;
 
@@ -71,8 +76,8 @@ final class SupplyCycleRig implements AutoCloseable {
         for (HubProcess hub : hubs) {
             try {
                 Path log = hub.log();
-                if (!hub.isRunning() || log == null || poolDumped.contains(log)
-                        || !Files.readString(log).contains("Connection is not available")) {
+                if (!hub.isRunning() || log == null || poolDumped.contains(log) || !newLines(log).contains(
+                        "Connection is not available")) {
                     continue;
                 }
                 poolDumped.add(log);
@@ -87,6 +92,17 @@ final class SupplyCycleRig implements AutoCloseable {
             } catch (Exception e) {
                 System.out.printf("No dump of %s's threads: %s%n", hub.name(), e);
             }
+        }
+    }
+
+    /** What the log gained since the last look (as ISO-8859-1: the marker looked for is ASCII). */
+    private String newLines(Path log) throws IOException {
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            long from = logRead.getOrDefault(log, 0L);
+            ByteBuffer gained = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE, channel.size() - from));
+            channel.read(gained, from);
+            logRead.put(log, from + gained.position());
+            return new String(gained.array(), 0, gained.position(), StandardCharsets.ISO_8859_1);
         }
     }
 
