@@ -194,7 +194,8 @@ class WebSecurityConfiguration {
     /** BCrypt at the configured cost, each hash tagged with its encoding ({bcrypt}). */
     @Bean
     PasswordEncoder passwordEncoder(AccessProperties settings) {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(settings.passwordCost())));
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(settings.passwordCost())));
     }
 
     /** Nobody logs in by username and password alone. */

@@ -21,8 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the trace's hops (MessageHops) on a thread of its own, in batches, outside every route's transaction. A hop
  * is written once the exchange it tells of has completed: a route never waits for its trace, and never holds its own
- * database connection while asking the pool for a second one for the trace (a burst of exchanges doing that, after a
- * broker outage, took every connection of the pool, each waiting for one more). The queue is bounded: while the
+ * database connection while asking the pool for a second one for the trace. The queue is bounded: while the
  * database is away longer than it holds, the newest hops are dropped, counted and logged. Hops still queued when the
  * process is killed are lost: the trace is the operators' view of the flows, not their record.
  */
